@@ -1,0 +1,128 @@
+package org.crater.k8s.informer;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadFactory;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs a {@link Reconciler} on {@code workers} threads taken from an injected {@link
+ * ThreadFactory}. Each worker takes a request, reconciles it, and then forgets it, requeues it
+ * (rate-limited or after a delay), or, on an exception, requeues it rate-limited. The queue
+ * guarantees one worker per key at a time.
+ */
+public final class Controller implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(Controller.class.getName());
+
+  private final String name;
+  private final WorkQueue<Request> queue;
+  private final Reconciler reconciler;
+  private final int workers;
+  private final ThreadFactory threadFactory;
+  private final List<Thread> threads = new ArrayList<>();
+
+  /**
+   * @param name used in log lines
+   * @param queue the queue informers and resyncs feed
+   * @param reconciler the port to drive
+   * @param workers number of worker threads, at least 1
+   * @param threadFactory source of worker threads (the container's managed factory in production)
+   */
+  public Controller(
+      String name,
+      WorkQueue<Request> queue,
+      Reconciler reconciler,
+      int workers,
+      ThreadFactory threadFactory) {
+    if (workers < 1) {
+      throw new IllegalArgumentException("workers must be >= 1");
+    }
+    this.name = name;
+    this.queue = queue;
+    this.reconciler = reconciler;
+    this.workers = workers;
+    this.threadFactory = threadFactory;
+  }
+
+  /** Starts the workers; calling it twice is an error. */
+  public synchronized void start() {
+    if (!threads.isEmpty()) {
+      throw new IllegalStateException("controller " + name + " already started");
+    }
+    for (int i = 0; i < workers; i++) {
+      Thread t = threadFactory.newThread(this::workLoop);
+      threads.add(t);
+      t.start();
+    }
+    LOG.info(() -> "started controller=" + name + " workers=" + workers);
+  }
+
+  /** The queue this controller drains. */
+  public WorkQueue<Request> queue() {
+    return queue;
+  }
+
+  /** Shuts the queue down and waits up to {@code timeout} for each worker to finish its request. */
+  public synchronized void stop(Duration timeout) {
+    queue.shutdown();
+    for (Thread t : threads) {
+      try {
+        t.join(timeout.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    LOG.info(() -> "stopped controller=" + name);
+  }
+
+  @Override
+  public void close() {
+    stop(Duration.ofSeconds(10));
+  }
+
+  private void workLoop() {
+    try {
+      while (true) {
+        Optional<Request> next = queue.take();
+        if (next.isEmpty()) {
+          return;
+        }
+        processOne(next.get());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void processOne(Request request) {
+    try {
+      Result result = reconciler.reconcile(request);
+      if (!result.requeue()) {
+        queue.forget(request);
+      } else if (result.after().isZero()) {
+        queue.addRateLimited(request);
+      } else {
+        queue.forget(request);
+        queue.addAfter(request, result.after());
+      }
+    } catch (Exception e) {
+      LOG.log(
+          Level.WARNING,
+          "failed reconcile controller="
+              + name
+              + " job="
+              + request.jobId()
+              + " retries="
+              + queue.numRequeues(request),
+          e);
+      queue.addRateLimited(request);
+    } finally {
+      queue.done(request);
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package org.crater.k8s.workload;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import java.util.Objects;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * How desired objects are shaped, independent of any one job.
+ *
+ * @param namespace namespace for jobs without their own ({@code crater-jobs} by default)
+ * @param volcanoForAll send every job, even single-replica ones, through Volcano
+ * @param volcanoQueueFromAccount use the account as the Volcano queue (else {@code default})
+ * @param clusterDomain DNS suffix used in Jupyter URLs
+ * @param jupyterTokenSecret secret from which notebook tokens are derived; never logged
+ * @param shmSizeLimit size limit of the {@code /dev/shm} memory volume, null for none
+ */
+public record WorkloadSettings(
+    String namespace,
+    boolean volcanoForAll,
+    boolean volcanoQueueFromAccount,
+    String clusterDomain,
+    String jupyterTokenSecret,
+    String shmSizeLimit) {
+
+  public static final String DEFAULT_NAMESPACE = "crater-jobs";
+  public static final int JUPYTER_PORT = 8888;
+
+  /** Requires a namespace, a domain and a non-empty secret. */
+  public WorkloadSettings {
+    Objects.requireNonNull(namespace, "namespace");
+    Objects.requireNonNull(clusterDomain, "clusterDomain");
+    if (jupyterTokenSecret == null || jupyterTokenSecret.isEmpty()) {
+      throw new IllegalArgumentException("jupyterTokenSecret must not be empty");
+    }
+  }
+
+  /**
+   * Defaults: {@code crater-jobs}, Volcano only for gangs, queue per account, {@code
+   * cluster.local}.
+   */
+  public static WorkloadSettings defaults(String jupyterTokenSecret) {
+    return new WorkloadSettings(
+        DEFAULT_NAMESPACE, false, true, "cluster.local", jupyterTokenSecret, null);
+  }
+
+  /** A copy with another namespace. */
+  public WorkloadSettings withNamespace(String ns) {
+    return new WorkloadSettings(
+        ns,
+        volcanoForAll,
+        volcanoQueueFromAccount,
+        clusterDomain,
+        jupyterTokenSecret,
+        shmSizeLimit);
+  }
+
+  /** A copy with {@code volcanoForAll} changed. */
+  public WorkloadSettings withVolcanoForAll(boolean all) {
+    return new WorkloadSettings(
+        namespace, all, volcanoQueueFromAccount, clusterDomain, jupyterTokenSecret, shmSizeLimit);
+  }
+
+  /** The spec's namespace, or the default one. */
+  public String namespaceOf(WorkloadSpec spec) {
+    return spec.namespace() == null || spec.namespace().isBlank() ? namespace : spec.namespace();
+  }
+
+  /** True when this spec becomes a Volcano job rather than a plain Pod. */
+  public boolean usesVolcano(WorkloadSpec spec) {
+    return volcanoForAll || spec.replicas() > 1 || spec.kind() == WorkloadKind.PYTORCH;
+  }
+
+  /** The notebook token: the spec's own, else HMAC-SHA256(secret, jobId), hex, 32 characters. */
+  public String jupyterToken(WorkloadSpec spec) {
+    if (spec.jupyterToken() != null && !spec.jupyterToken().isBlank()) {
+      return spec.jupyterToken();
+    }
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(
+          new SecretKeySpec(jupyterTokenSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      byte[] digest = mac.doFinal(Long.toString(spec.jobId()).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest).substring(0, 32);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 unavailable", e);
+    }
+  }
+
+  /** The notebook endpoint of a Jupyter spec: Service name, URL with token, token. */
+  public JupyterEndpoint jupyterEndpoint(WorkloadSpec spec) {
+    String name = spec.objectName();
+    String token = jupyterToken(spec);
+    return new JupyterEndpoint(
+        name, serviceUrl(name, namespaceOf(spec)) + "?token=" + token, token);
+  }
+
+  /** The in-cluster base URL of the notebook Service, without token. */
+  public String serviceUrl(String serviceName, String ns) {
+    return "http://" + serviceName + "." + ns + ".svc." + clusterDomain + ":" + JUPYTER_PORT + "/";
+  }
+
+  @Override
+  public String toString() {
+    return "WorkloadSettings[namespace=" + namespace + ", volcanoForAll=" + volcanoForAll + "]";
+  }
+}
