@@ -78,6 +78,13 @@ public record ResourceAmounts(Map<String, Long> amounts) {
     return new ResourceAmounts(out);
   }
 
+  /** A copy without negative entries (an over-committed resource counts as nothing free). */
+  public ResourceAmounts nonNegative() {
+    Map<String, Long> out = new TreeMap<>();
+    amounts.forEach((k, v) -> out.put(k, Math.max(0, v)));
+    return new ResourceAmounts(out);
+  }
+
   /** True when every resource {@code need} asks for is available here in at least that amount. */
   public boolean covers(ResourceAmounts need) {
     return need.amounts.entrySet().stream().allMatch(e -> e.getValue() <= get(e.getKey()));

@@ -49,7 +49,7 @@ public record PodObservation(
     Optional<V1ContainerStateTerminated> terminated = terminated(status);
     boolean preempted =
         disrupted(status)
-            || EVICTION_REASONS.contains(status.getReason())
+            || (status.getReason() != null && EVICTION_REASONS.contains(status.getReason()))
             || (deletedExternally && !phase.isTerminal() && node != null);
     String reason =
         terminated.map(V1ContainerStateTerminated::getReason).orElse(status.getReason());

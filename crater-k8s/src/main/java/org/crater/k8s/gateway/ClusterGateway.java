@@ -1,0 +1,110 @@
+package org.crater.k8s.gateway;
+
+import io.kubernetes.client.openapi.ApiClient;
+import java.io.InputStream;
+import java.util.List;
+import java.util.logging.Logger;
+import org.crater.k8s.informer.ClusterCache;
+import org.crater.k8s.workload.ObservedWorkload;
+import org.crater.k8s.workload.WorkloadEvent;
+import org.crater.k8s.workload.WorkloadSettings;
+import org.crater.k8s.workload.WorkloadSpec;
+
+/**
+ * The cluster as the backend sees it: apply, delete, observe, logs and events of one job attempt.
+ * Invariants: {@link #apply} and {@link #delete} are idempotent and safe to repeat after a crash;
+ * {@link #observe} reads the informer caches only; transient failures throw {@code
+ * ClusterUnavailableException} (retry later), invalid objects {@code ClusterRejectedException}.
+ * Thread-safe.
+ */
+public final class ClusterGateway {
+
+  private static final Logger LOG = Logger.getLogger(ClusterGateway.class.getName());
+
+  private final WorkloadSettings settings;
+  private final ClusterCache cache;
+  private final WorkloadWriter writer;
+  private final WorkloadObserver observer;
+  private final WorkloadLogs logs;
+
+  /**
+   * @param client client for ordinary requests (finite read timeout)
+   * @param streamClient client for followed log streams (read timeout 0)
+   * @param settings namespace, Volcano routing and Jupyter settings
+   * @param cache started informer caches
+   */
+  public ClusterGateway(
+      ApiClient client, ApiClient streamClient, WorkloadSettings settings, ClusterCache cache) {
+    this.settings = settings;
+    this.cache = cache;
+    this.writer = new WorkloadWriter(client);
+    this.observer = new WorkloadObserver(cache, settings);
+    this.logs = new WorkloadLogs(client, streamClient, cache);
+  }
+
+  /** The settings desired objects are built with. */
+  public WorkloadSettings settings() {
+    return settings;
+  }
+
+  /** Creates the attempt's objects unless they exist; never duplicates them. */
+  public AppliedWorkload apply(WorkloadSpec spec) {
+    DesiredWorkload desired = DesiredWorkload.of(spec, settings);
+    boolean created = writer.create(desired);
+    if (created) {
+      LOG.info(
+          () ->
+              "created workload job="
+                  + spec.jobId()
+                  + " attempt="
+                  + spec.attempt()
+                  + " name="
+                  + desired.name()
+                  + " volcano="
+                  + (desired.volcanoJob() != null));
+    }
+    return new AppliedWorkload(
+        desired.namespace(),
+        desired.name(),
+        desired.volcanoJob() != null,
+        created,
+        desired.endpoint());
+  }
+
+  /** Deletes the attempt's objects in the default namespace; deleting twice is fine. */
+  public void delete(long jobId, int attempt) {
+    delete(settings.namespace(), jobId, attempt);
+  }
+
+  /** Deletes the attempt's objects in {@code namespace}; deleting twice is fine. */
+  public void delete(String namespace, long jobId, int attempt) {
+    cache.expectDeletion(jobId, attempt);
+    writer.delete(namespace, jobId, attempt);
+    LOG.info(() -> "deleted workload job=" + jobId + " attempt=" + attempt);
+  }
+
+  /** What the caches show for the attempt in the default namespace. */
+  public ObservedWorkload observe(long jobId, int attempt) {
+    return observe(settings.namespace(), jobId, attempt);
+  }
+
+  /** What the caches show for the attempt in {@code namespace}. */
+  public ObservedWorkload observe(String namespace, long jobId, int attempt) {
+    return observer.observe(namespace, jobId, attempt);
+  }
+
+  /** The primary pod's log, the last {@code tailLines} lines (null for all). */
+  public String readLogs(long jobId, int attempt, Integer tailLines) {
+    return logs.read(settings.namespace(), jobId, attempt, tailLines);
+  }
+
+  /** A live stream of the primary pod's log; the caller must close it. */
+  public InputStream followLogs(long jobId, int attempt, Integer tailLines) {
+    return logs.follow(settings.namespace(), jobId, attempt, tailLines);
+  }
+
+  /** Events about the attempt's objects and pods, oldest first. */
+  public List<WorkloadEvent> events(long jobId, int attempt) {
+    return logs.events(settings.namespace(), jobId, attempt);
+  }
+}

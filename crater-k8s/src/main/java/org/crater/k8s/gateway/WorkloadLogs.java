@@ -1,0 +1,132 @@
+package org.crater.k8s.gateway;
+
+import io.kubernetes.client.PodLogs;
+import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.apis.CoreV1Api;
+import io.kubernetes.client.openapi.models.CoreV1Event;
+import io.kubernetes.client.openapi.models.V1ObjectReference;
+import io.kubernetes.client.openapi.models.V1Pod;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.crater.k8s.common.ApiErrors;
+import org.crater.k8s.common.ClusterUnavailableException;
+import org.crater.k8s.common.CraterLabels;
+import org.crater.k8s.informer.ClusterCache;
+import org.crater.k8s.pod.PodTemplates;
+import org.crater.k8s.volcano.VolcanoJobs;
+import org.crater.k8s.workload.WorkloadEvent;
+import org.crater.k8s.workload.WorkloadNames;
+
+/**
+ * Reads a job's logs (from its primary pod: the single Pod, else the Volcano master or first pod)
+ * and the Events about its objects. Log text is passed through, never logged here.
+ */
+final class WorkloadLogs {
+
+  private final CoreV1Api core;
+  private final PodLogs streams;
+  private final ClusterCache cache;
+
+  WorkloadLogs(ApiClient client, ApiClient streamClient, ClusterCache cache) {
+    this.core = new CoreV1Api(client);
+    this.streams = new PodLogs(streamClient);
+    this.cache = cache;
+  }
+
+  String read(String namespace, long jobId, int attempt, Integer tailLines) {
+    String pod = primaryPod(namespace, jobId, attempt);
+    try {
+      String text =
+          core.readNamespacedPodLog(pod, namespace)
+              .container(PodTemplates.MAIN_CONTAINER)
+              .tailLines(tailLines)
+              .execute();
+      return text == null ? "" : text;
+    } catch (ApiException e) {
+      throw ApiErrors.translate("read log " + pod, e);
+    }
+  }
+
+  InputStream follow(String namespace, long jobId, int attempt, Integer tailLines) {
+    String pod = primaryPod(namespace, jobId, attempt);
+    try {
+      return streams.streamNamespacedPodLog(
+          namespace, pod, PodTemplates.MAIN_CONTAINER, null, tailLines, false);
+    } catch (ApiException e) {
+      throw ApiErrors.translate("follow log " + pod, e);
+    } catch (IOException e) {
+      throw new ClusterUnavailableException("follow log " + pod + " failed: no answer", 0, e);
+    }
+  }
+
+  List<WorkloadEvent> events(String namespace, long jobId, int attempt) {
+    String name = WorkloadNames.objectName(jobId, attempt);
+    List<CoreV1Event> items;
+    try {
+      items = core.listNamespacedEvent(namespace).execute().getItems();
+    } catch (ApiException e) {
+      throw ApiErrors.translate("list events " + name, e);
+    }
+    List<WorkloadEvent> out = new ArrayList<>();
+    for (CoreV1Event e : items) {
+      V1ObjectReference ref = e.getInvolvedObject();
+      if (ref != null && ref.getName() != null && belongs(ref.getName(), name)) {
+        out.add(view(e, ref));
+      }
+    }
+    out.sort(
+        Comparator.comparing(
+            WorkloadEvent::time, Comparator.nullsFirst(Comparator.naturalOrder())));
+    return out;
+  }
+
+  /** The object itself or one of its pods ({@code <name>-<task>-<i>}). */
+  static boolean belongs(String objectName, String workloadName) {
+    return objectName.equals(workloadName) || objectName.startsWith(workloadName + "-");
+  }
+
+  private String primaryPod(String namespace, long jobId, int attempt) {
+    List<V1Pod> pods = cache.pods(jobId, attempt);
+    return pods.stream()
+        .filter(p -> namespace.equals(p.getMetadata().getNamespace()))
+        .min(Comparator.comparing(WorkloadLogs::rank).thenComparing(p -> p.getMetadata().getName()))
+        .map(p -> p.getMetadata().getName())
+        .orElse(WorkloadNames.objectName(jobId, attempt));
+  }
+
+  private static int rank(V1Pod pod) {
+    String task =
+        pod.getMetadata().getLabels() == null
+            ? null
+            : pod.getMetadata().getLabels().get(CraterLabels.TASK);
+    return VolcanoJobs.MASTER.equals(task) ? 0 : 1;
+  }
+
+  private static WorkloadEvent view(CoreV1Event e, V1ObjectReference ref) {
+    Instant time =
+        Stream.of(
+                e.getLastTimestamp(),
+                e.getEventTime(),
+                e.getFirstTimestamp(),
+                e.getMetadata() == null ? null : e.getMetadata().getCreationTimestamp())
+            .filter(java.util.Objects::nonNull)
+            .findFirst()
+            .map(OffsetDateTime::toInstant)
+            .orElse(null);
+    return new WorkloadEvent(
+        time,
+        e.getType(),
+        e.getReason(),
+        e.getMessage(),
+        ref.getKind(),
+        ref.getName(),
+        e.getCount() == null ? 1 : e.getCount());
+  }
+}

@@ -1,0 +1,149 @@
+package org.crater.k8s.gateway;
+
+import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.apis.CoreV1Api;
+import io.kubernetes.client.util.generic.KubernetesApiResponse;
+import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesApi;
+import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
+import io.kubernetes.client.util.generic.options.DeleteOptions;
+import java.io.IOException;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+import org.crater.k8s.common.ApiErrors;
+import org.crater.k8s.common.ClusterException;
+import org.crater.k8s.common.ClusterUnavailableException;
+import org.crater.k8s.volcano.VolcanoJobs;
+import org.crater.k8s.workload.WorkloadNames;
+
+/**
+ * Creates and deletes a job's objects. Idempotent by construction: the names are deterministic, so
+ * 409 AlreadyExists on create and 404 NotFound on delete are treated as success and nothing is ever
+ * created twice.
+ */
+final class WorkloadWriter {
+
+  private static final Logger LOG = Logger.getLogger(WorkloadWriter.class.getName());
+  private static final String BACKGROUND = "Background";
+
+  private final CoreV1Api core;
+  private final DynamicKubernetesApi volcano;
+
+  WorkloadWriter(ApiClient client) {
+    this.core = new CoreV1Api(client);
+    this.volcano =
+        new DynamicKubernetesApi(
+            VolcanoJobs.GROUP, VolcanoJobs.VERSION, VolcanoJobs.PLURAL, client);
+  }
+
+  /** Creates the objects; returns whether the main object was created by this call. */
+  boolean create(DesiredWorkload desired) {
+    boolean created = desired.volcanoJob() != null ? createVolcanoJob(desired) : createPod(desired);
+    if (desired.service() != null) {
+      createService(desired);
+    }
+    return created;
+  }
+
+  /** Deletes the attempt's Volcano job, Pod, Service and any pod left with its labels. */
+  void delete(String namespace, long jobId, int attempt) {
+    String name = WorkloadNames.objectName(jobId, attempt);
+    deleteVolcanoJob(namespace, name);
+    ignoreNotFound(
+        "delete pod " + name,
+        () -> core.deleteNamespacedPod(name, namespace).propagationPolicy(BACKGROUND).execute());
+    ignoreNotFound(
+        "delete service " + name, () -> core.deleteNamespacedService(name, namespace).execute());
+    ignoreNotFound(
+        "delete pods of " + name,
+        () ->
+            core.deleteCollectionNamespacedPod(namespace)
+                .labelSelector(WorkloadNames.selectorString(jobId, attempt))
+                .execute());
+  }
+
+  private boolean createPod(DesiredWorkload d) {
+    return ignoreConflict(
+        "create pod " + d.name(), () -> core.createNamespacedPod(d.namespace(), d.pod()).execute());
+  }
+
+  private void createService(DesiredWorkload d) {
+    ignoreConflict(
+        "create service " + d.name(),
+        () -> core.createNamespacedService(d.namespace(), d.service()).execute());
+  }
+
+  private boolean createVolcanoJob(DesiredWorkload d) {
+    String action = "create vcjob " + d.name();
+    KubernetesApiResponse<DynamicKubernetesObject> r =
+        dynamic(action, () -> volcano.create(d.volcanoJob()));
+    if (r.isSuccess()) {
+      return true;
+    }
+    if (r.getHttpStatusCode() == 409) {
+      LOG.fine(() -> "exists vcjob=" + d.name());
+      return false;
+    }
+    throw ApiErrors.translate(action, r);
+  }
+
+  private void deleteVolcanoJob(String namespace, String name) {
+    String action = "delete vcjob " + name;
+    DeleteOptions options = new DeleteOptions();
+    options.setPropagationPolicy(BACKGROUND);
+    KubernetesApiResponse<DynamicKubernetesObject> r =
+        dynamic(action, () -> volcano.delete(namespace, name, options));
+    if (!r.isSuccess() && r.getHttpStatusCode() != 404) {
+      throw ApiErrors.translate(action, r);
+    }
+  }
+
+  private static boolean ignoreConflict(String action, ApiCall call) {
+    try {
+      call.run();
+      return true;
+    } catch (ApiException e) {
+      if (ApiErrors.isConflict(e)) {
+        LOG.fine(() -> "exists " + action);
+        return false;
+      }
+      throw ApiErrors.translate(action, e);
+    }
+  }
+
+  private static void ignoreNotFound(String action, ApiCall call) {
+    try {
+      call.run();
+    } catch (ApiException e) {
+      if (!ApiErrors.isNotFound(e)) {
+        throw ApiErrors.translate(action, e);
+      }
+    }
+  }
+
+  /**
+   * GenericKubernetesApi wraps I/O failures in unchecked exceptions; surface them as
+   * unavailability.
+   */
+  private static <T> T dynamic(String action, Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (ClusterException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof ApiException api) {
+        throw ApiErrors.translate(action, api);
+      }
+      if (cause instanceof IOException || e instanceof IllegalStateException) {
+        throw new ClusterUnavailableException(action + " failed: no answer", 0, e);
+      }
+      throw e;
+    }
+  }
+
+  @FunctionalInterface
+  private interface ApiCall {
+    Object run() throws ApiException;
+  }
+}

@@ -1,0 +1,260 @@
+package org.crater.k8s.informer;
+
+import io.kubernetes.client.informer.ResourceEventHandler;
+import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.openapi.models.V1Node;
+import io.kubernetes.client.openapi.models.V1NodeList;
+import io.kubernetes.client.openapi.models.V1Pod;
+import io.kubernetes.client.openapi.models.V1PodList;
+import io.kubernetes.client.util.generic.GenericKubernetesApi;
+import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesApi;
+import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesListObject;
+import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.LongConsumer;
+import java.util.logging.Logger;
+import org.crater.k8s.common.CraterLabels;
+import org.crater.k8s.node.NodeInventory;
+import org.crater.k8s.node.NodeInventoryBuilder;
+import org.crater.k8s.pod.PodObservation;
+import org.crater.k8s.volcano.VolcanoJobs;
+
+/**
+ * The informer caches Crater reads the cluster from: pods, Volcano jobs and nodes. It turns every
+ * change of a Crater-labelled object into a job-id notification (for the work queue), every change
+ * that moves capacity into an inventory notification, and remembers pods that someone other than
+ * Crater deleted, so a preemption by the cluster is still visible after the pod is gone. Caches lag
+ * the API (pitfall P8).
+ */
+public final class ClusterCache implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(ClusterCache.class.getName());
+
+  private final ClusterCacheConfig config;
+  private final ThreadFactory threadFactory;
+  private final Clock clock;
+  private final Informer<V1Pod, V1PodList> pods;
+  private final Informer<DynamicKubernetesObject, DynamicKubernetesListObject> volcanoJobs;
+  private final Informer<V1Node, V1NodeList> nodes;
+  private final Tombstones tombstones = new Tombstones(5_000);
+  private final List<LongConsumer> jobListeners = new CopyOnWriteArrayList<>();
+  private final List<Runnable> inventoryListeners = new CopyOnWriteArrayList<>();
+
+  /**
+   * @param watchClient a client with read timeout 0
+   * @param config what to watch
+   * @param threadFactory source of the informer threads (one per watched resource)
+   * @param clock time source for inventory snapshots
+   */
+  public ClusterCache(
+      ApiClient watchClient, ClusterCacheConfig config, ThreadFactory threadFactory, Clock clock) {
+    this.config = Objects.requireNonNull(config);
+    this.threadFactory = Objects.requireNonNull(threadFactory);
+    this.clock = clock;
+    GenericKubernetesApi<V1Pod, V1PodList> podApi =
+        new GenericKubernetesApi<>(V1Pod.class, V1PodList.class, "", "v1", "pods", watchClient);
+    pods =
+        config.allPods()
+            ? new Informer<>("pods", podApi, null, null, JobKeys::indexKey)
+            : new Informer<>(
+                "pods",
+                podApi,
+                config.jobNamespace(),
+                CraterLabels.MANAGED_SELECTOR,
+                JobKeys::indexKey);
+    pods.addHandler(new PodHandler());
+    volcanoJobs =
+        config.volcano()
+            ? new Informer<>(
+                "vcjobs",
+                new DynamicKubernetesApi(
+                    VolcanoJobs.GROUP, VolcanoJobs.VERSION, VolcanoJobs.PLURAL, watchClient),
+                config.jobNamespace(),
+                CraterLabels.MANAGED_SELECTOR,
+                null)
+            : null;
+    if (volcanoJobs != null) {
+      volcanoJobs.addHandler(handler(this::jobChanged));
+    }
+    nodes =
+        config.nodes()
+            ? new Informer<>(
+                "nodes",
+                new GenericKubernetesApi<>(
+                    V1Node.class, V1NodeList.class, "", "v1", "nodes", watchClient),
+                null,
+                null,
+                null)
+            : null;
+    if (nodes != null) {
+      nodes.addHandler(handler(n -> fireInventory()));
+    }
+  }
+
+  /**
+   * Calls {@code listener} with the job id of every changed Crater object (on an informer thread).
+   */
+  public void onJobChange(LongConsumer listener) {
+    jobListeners.add(listener);
+  }
+
+  /**
+   * Calls {@code listener} when capacity may have moved (node change, pod bound/finished/deleted).
+   */
+  public void onInventoryChange(Runnable listener) {
+    inventoryListeners.add(listener);
+  }
+
+  /** Feeds job changes into a controller's queue. */
+  public void feed(WorkQueue<Request> queue) {
+    onJobChange(id -> queue.add(new Request(id)));
+  }
+
+  /** Starts the informers. */
+  public void start() {
+    pods.start(threadFactory);
+    if (volcanoJobs != null) {
+      volcanoJobs.start(threadFactory);
+    }
+    if (nodes != null) {
+      nodes.start(threadFactory);
+    }
+    LOG.info(() -> "started cluster cache namespace=" + config.jobNamespace());
+  }
+
+  /** True when every informer has done its first list. */
+  public boolean hasSynced() {
+    return pods.hasSynced()
+        && (volcanoJobs == null || volcanoJobs.hasSynced())
+        && (nodes == null || nodes.hasSynced());
+  }
+
+  /** Waits up to {@code timeout} for {@link #hasSynced()}; returns whether it got there. */
+  public boolean awaitSynced(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!hasSynced()) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(20);
+    }
+    return true;
+  }
+
+  /** Stops the informers. */
+  @Override
+  public void close() {
+    pods.stop();
+    if (volcanoJobs != null) {
+      volcanoJobs.stop();
+    }
+    if (nodes != null) {
+      nodes.stop();
+    }
+  }
+
+  /** The cached pod. */
+  public Optional<V1Pod> pod(String namespace, String name) {
+    return pods.get(namespace, name);
+  }
+
+  /** Cached pods of one attempt (the single Pod, or all pods of its Volcano job). */
+  public List<V1Pod> pods(long jobId, int attempt) {
+    return pods.byIndex(JobKeys.indexKey(jobId, attempt));
+  }
+
+  /** The cached Volcano job, empty when not cached or Volcano is not watched. */
+  public Optional<DynamicKubernetesObject> volcanoJob(String namespace, String name) {
+    return volcanoJobs == null ? Optional.empty() : volcanoJobs.get(namespace, name);
+  }
+
+  /** Pods of the attempt that disappeared without Crater deleting them, as last seen. */
+  public List<PodObservation> vanishedPods(long jobId, int attempt) {
+    return tombstones.get(JobKeys.indexKey(jobId, attempt));
+  }
+
+  /** Marks the attempt as being deleted by Crater, so its pods' disappearance is not preemption. */
+  public void expectDeletion(long jobId, int attempt) {
+    tombstones.expect(JobKeys.indexKey(jobId, attempt));
+  }
+
+  /** A snapshot of the nodes with every cached bound pod charged against them. */
+  public NodeInventory inventory() {
+    List<V1Node> nodeList = nodes == null ? List.of() : List.copyOf(nodes.list());
+    return NodeInventoryBuilder.build(nodeList, pods.list(), clock.instant());
+  }
+
+  private void jobChanged(io.kubernetes.client.common.KubernetesObject obj) {
+    JobKeys.jobId(obj).ifPresent(id -> jobListeners.forEach(l -> l.accept(id)));
+  }
+
+  private void fireInventory() {
+    inventoryListeners.forEach(Runnable::run);
+  }
+
+  private static <T extends io.kubernetes.client.common.KubernetesObject>
+      ResourceEventHandler<T> handler(java.util.function.Consumer<T> onAny) {
+    return new ResourceEventHandler<>() {
+      @Override
+      public void onAdd(T obj) {
+        onAny.accept(obj);
+      }
+
+      @Override
+      public void onUpdate(T oldObj, T newObj) {
+        onAny.accept(newObj);
+      }
+
+      @Override
+      public void onDelete(T obj, boolean finalStateUnknown) {
+        onAny.accept(obj);
+      }
+    };
+  }
+
+  /** Routes pod events: job notifications, inventory notifications and tombstones. */
+  private final class PodHandler implements ResourceEventHandler<V1Pod> {
+    @Override
+    public void onAdd(V1Pod pod) {
+      jobChanged(pod);
+      if (nodeName(pod) != null) {
+        fireInventory();
+      }
+    }
+
+    @Override
+    public void onUpdate(V1Pod oldPod, V1Pod newPod) {
+      jobChanged(newPod);
+      if (!Objects.equals(nodeName(oldPod), nodeName(newPod))
+          || !Objects.equals(phase(oldPod), phase(newPod))) {
+        fireInventory();
+      }
+    }
+
+    @Override
+    public void onDelete(V1Pod pod, boolean finalStateUnknown) {
+      String key = JobKeys.indexKey(pod);
+      if (key != null) {
+        tombstones.record(key, PodObservation.of(pod, true));
+      }
+      jobChanged(pod);
+      if (nodeName(pod) != null) {
+        fireInventory();
+      }
+    }
+
+    private String nodeName(V1Pod pod) {
+      return pod.getSpec() == null ? null : pod.getSpec().getNodeName();
+    }
+
+    private String phase(V1Pod pod) {
+      return pod.getStatus() == null ? null : pod.getStatus().getPhase();
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package org.crater.k8s.workload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.crater.k8s.support.Specs;
+import org.junit.jupiter.api.Test;
+
+class WorkloadSettingsTest {
+
+  @Test
+  void tokenIsDeterministicPerJobAndSecret() {
+    WorkloadSettings s = Specs.settings();
+    String t1 = s.jupyterToken(Specs.aJob().attempt(1).build());
+    assertThat(t1).hasSize(32).isEqualTo(s.jupyterToken(Specs.aJob().attempt(2).build()));
+    assertThat(t1).isNotEqualTo(s.jupyterToken(Specs.aJob().jobId(43).build()));
+    assertThat(t1)
+        .isNotEqualTo(WorkloadSettings.defaults("other").jupyterToken(Specs.aJob().build()));
+  }
+
+  @Test
+  void tokenFromSpecWins() {
+    assertThat(Specs.settings().jupyterToken(Specs.aJob().jupyterToken("abc").build()))
+        .isEqualTo("abc");
+  }
+
+  @Test
+  void endpointUrlNamesServiceAndNamespace() {
+    JupyterEndpoint e = Specs.settings().jupyterEndpoint(Specs.aJob().namespace("lab").build());
+    assertThat(e.url()).startsWith("http://crater-42-1.lab.svc.cluster.local:8888/?token=");
+    assertThat(e.toString()).doesNotContain(e.token());
+  }
+
+  @Test
+  void namesAreDeterministicAndParseBack() {
+    assertThat(WorkloadNames.objectName(42, 3)).isEqualTo("crater-42-3");
+    assertThat(WorkloadNames.jobIdOf("crater-42-3")).hasValue(42);
+    assertThat(WorkloadNames.jobIdOf("other-42-3")).isEmpty();
+  }
+
+  @Test
+  void specRejectsNonsense() {
+    assertThatThrownBy(() -> Specs.aJob().jobId(0).build())
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Specs.aJob().replicas(0).build())
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Mount("pvc", null, "relative", false))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void labelValuesAreSanitised() {
+    assertThat(WorkloadNames.labels(Specs.aJob().account("ML Team/α").build()))
+        .containsEntry("crater.io/account", "ML_Team");
+  }
+}
