@@ -1,0 +1,241 @@
+package org.crater.sim.actor;
+
+import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.crater.sim.api.ApiError;
+import org.crater.sim.api.Json;
+import org.crater.sim.api.Pods;
+import org.crater.sim.api.ResourceRegistry;
+import org.crater.sim.api.Store;
+import org.crater.sim.api.WatchEvent;
+
+/**
+ * Binds pending pods of the default and Volcano schedulers to Ready nodes where their requests fit.
+ * Pods sharing the {@value #GROUP_ANNOTATION} annotation are bound all-or-nothing up to the
+ * PodGroup's minMember (or the Volcano job's minAvailable). Higher-priority pods that do not fit
+ * preempt lower-priority ones. Runs one pass after each batch of relevant changes.
+ */
+public final class SchedulerSim extends Actor {
+  public static final String GROUP_ANNOTATION = "scheduling.k8s.io/group-name";
+  private static final Set<String> SCHEDULERS = Set.of("default-scheduler", "volcano");
+
+  private final Map<String, ResourceVector> requests = new HashMap<>();
+  private final Preemptor preemptor;
+  private final AtomicLong binds = new AtomicLong();
+  private boolean dirty = true;
+
+  public SchedulerSim(Store store) {
+    super("scheduler", store, null);
+    this.preemptor = new Preemptor(store);
+  }
+
+  /** The gang of a pod as {@code ns/group}, or null for a pod scheduled alone. */
+  static String gangKey(JsonObject pod) {
+    JsonObject annotations = Json.obj(pod, "metadata.annotations");
+    return annotations.has(GROUP_ANNOTATION)
+        ? Json.namespace(pod) + "/" + annotations.get(GROUP_ANNOTATION).getAsString()
+        : null;
+  }
+
+  public long binds() {
+    return binds.get();
+  }
+
+  @Override
+  protected void onEvent(WatchEvent e) {
+    if (e.resource().equals(ResourceRegistry.PODS)) {
+      if (e.type().equals(WatchEvent.DELETED)) {
+        requests.remove(Json.uid(e.object()));
+        dirty = true;
+      } else if (e.type().equals(WatchEvent.ADDED)
+          || (Pods.terminal(e.object()) && e.previous() != null && !Pods.terminal(e.previous()))) {
+        dirty = true;
+      }
+    } else if (!e.resource().equals(ResourceRegistry.EVENTS)
+        && !e.resource().equals(ResourceRegistry.LEASES)) {
+      dirty = true;
+    }
+  }
+
+  @Override
+  protected void afterBatch() {
+    if (dirty) {
+      dirty = false;
+      pass();
+    }
+  }
+
+  @Override
+  protected void idle() {
+    pass();
+  }
+
+  /** Forgets cached requests (after a store reset). */
+  public void reset() {
+    dirty = true;
+  }
+
+  private void pass() {
+    ClusterSnapshot snapshot = new ClusterSnapshot();
+    for (JsonObject node : store.list(ResourceRegistry.NODES, null)) {
+      if (NodeSim.isReady(node) && !"true".equals(Json.str(node, "spec.unschedulable"))) {
+        snapshot.addNode(
+            Json.name(node),
+            Json.obj(node, "metadata.labels"),
+            ResourceVector.of(Json.obj(node, "status.allocatable")));
+      }
+    }
+    Map<String, Integer> boundPerGang = new HashMap<>();
+    List<JsonObject> pending = new ArrayList<>();
+    for (JsonObject pod : store.list(ResourceRegistry.PODS, null)) {
+      String node = Json.str(pod, "spec.nodeName");
+      if (node != null && !Pods.terminal(pod)) {
+        snapshot.occupy(node, placed(pod));
+        String gang = gangKey(pod);
+        if (gang != null) {
+          boundPerGang.merge(gang, 1, Integer::sum);
+        }
+      } else if (node == null && isOurs(pod)) {
+        pending.add(pod);
+      }
+    }
+    if (!pending.isEmpty()) {
+      schedule(snapshot, pending, boundPerGang);
+    }
+  }
+
+  private boolean isOurs(JsonObject pod) {
+    String scheduler = Json.str(pod, "spec.schedulerName");
+    return (scheduler == null || SCHEDULERS.contains(scheduler))
+        && Json.at(pod, "metadata.deletionTimestamp") == null
+        && !Pods.terminal(pod);
+  }
+
+  private void schedule(
+      ClusterSnapshot snapshot, List<JsonObject> pending, Map<String, Integer> boundPerGang) {
+    pending.sort(
+        Comparator.comparingInt((JsonObject p) -> -priority(p))
+            .thenComparing(p -> String.valueOf(Json.str(p, "metadata.creationTimestamp")))
+            .thenComparing(p -> Json.namespace(p) + "/" + Json.name(p)));
+    Map<String, List<JsonObject>> units = new LinkedHashMap<>();
+    for (JsonObject pod : pending) {
+      String gang = gangKey(pod);
+      units
+          .computeIfAbsent(gang == null ? "pod:" + Json.uid(pod) : gang, k -> new ArrayList<>())
+          .add(pod);
+    }
+    Set<String> unfit = new java.util.HashSet<>();
+    for (Map.Entry<String, List<JsonObject>> unit : units.entrySet()) {
+      boolean gang = !unit.getKey().startsWith("pod:");
+      String gangKey = gang ? unit.getKey() : null;
+      int bound = gang ? boundPerGang.getOrDefault(gangKey, 0) : 0;
+      int need = gang ? minMember(gangKey) - bound : 1;
+      if (gang && unit.getValue().size() < need) {
+        continue; // not every member exists yet
+      }
+      String shape = gang ? null : shape(unit.getValue().get(0));
+      if (shape != null && unfit.contains(shape)) {
+        continue;
+      }
+      if (!placeUnit(snapshot, unit.getValue(), Math.max(1, need), gangKey) && shape != null) {
+        unfit.add(shape);
+      }
+    }
+  }
+
+  /** Places as many members as fit; commits (binds, evicts) only if at least {@code need} do. */
+  private boolean placeUnit(
+      ClusterSnapshot snapshot, List<JsonObject> members, int need, String gangKey) {
+    Map<JsonObject, String> bindings = new LinkedHashMap<>();
+    List<ClusterSnapshot.Placed> victims = new ArrayList<>();
+    for (JsonObject pod : members) {
+      ClusterSnapshot.Placed me = placed(pod);
+      ClusterSnapshot.NodeState node = snapshot.bestFit(pod, me.requests());
+      if (node == null && !"Never".equals(Json.str(pod, "spec.preemptionPolicy"))) {
+        ClusterSnapshot.Preemption p =
+            snapshot.preemption(pod, me.requests(), me.priority(), gangKey);
+        if (p != null) {
+          p.victims().forEach(v -> snapshot.evict(p.node(), v));
+          victims.addAll(p.victims());
+          node = p.node();
+        }
+      }
+      if (node != null) {
+        snapshot.place(node, me);
+        bindings.put(pod, node.name);
+      }
+    }
+    if (bindings.size() < need) {
+      snapshot.rollback();
+      return false;
+    }
+    snapshot.commit();
+    JsonObject preemptor = bindings.keySet().iterator().next();
+    for (ClusterSnapshot.Placed victim : victims) {
+      this.preemptor.evict(victim.pod(), preemptor, bindings.get(preemptor));
+    }
+    bindings.forEach(this::bind);
+    return true;
+  }
+
+  private void bind(JsonObject pod, String node) {
+    try {
+      Pods.bind(store, Json.namespace(pod), Json.name(pod), node);
+      binds.incrementAndGet();
+    } catch (ApiError e) {
+      // Deleted or bound meanwhile; the next pass sees the current state.
+    }
+  }
+
+  private ClusterSnapshot.Placed placed(JsonObject pod) {
+    ResourceVector r =
+        requests.computeIfAbsent(Json.uid(pod), uid -> ResourceVector.requestsOf(pod));
+    return new ClusterSnapshot.Placed(pod, r, priority(pod));
+  }
+
+  private int priority(JsonObject pod) {
+    if (Json.at(pod, "spec.priority") != null) {
+      return (int) Json.num(pod, "spec.priority", 0);
+    }
+    String className = Json.str(pod, "spec.priorityClassName");
+    if (className == null) {
+      return 0;
+    }
+    return store
+        .find(ResourceRegistry.PRIORITY_CLASSES, null, className)
+        .map(pc -> (int) Json.num(pc, "value", 0))
+        .orElse(0);
+  }
+
+  private int minMember(String gangKey) {
+    int slash = gangKey.indexOf('/');
+    String ns = gangKey.substring(0, slash);
+    String name = gangKey.substring(slash + 1);
+    return store
+        .find(ResourceRegistry.POD_GROUPS, ns, name)
+        .map(pg -> (int) Json.num(pg, "spec.minMember", 1))
+        .or(
+            () ->
+                store
+                    .find(ResourceRegistry.VC_JOBS, ns, name)
+                    .map(job -> (int) Json.num(job, "spec.minAvailable", 1)))
+        .orElse(1);
+  }
+
+  private String shape(JsonObject pod) {
+    return placed(pod).requests()
+        + "|"
+        + Json.obj(pod, "spec.nodeSelector")
+        + "|"
+        + priority(pod)
+        + "|"
+        + Json.str(pod, "spec.preemptionPolicy");
+  }
+}

@@ -1,0 +1,109 @@
+package org.crater.sim.api;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Arrays;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The HTTP front of the store on 127.0.0.1: discovery, {@code /version}, resource verbs, watches
+ * and the pod subresources. Every failure becomes a Kubernetes {@code Status} body.
+ */
+public final class ApiServer implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(ApiServer.class.getName());
+
+  private final Store store;
+  private final HttpServer http;
+  private final ExecutorService pool;
+  private final ResourceHandler resources;
+  private final PodEndpoints pods;
+  private final Discovery discovery;
+
+  public ApiServer(Store store, LogStore logs, int port, long bookmarkIntervalMs)
+      throws IOException {
+    this.store = store;
+    // Without TCP_NODELAY, small chunked writes wait for delayed ACKs (about 11 requests/s).
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+    this.http =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
+    AtomicInteger threads = new AtomicInteger();
+    this.pool =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "crater-sim-http-" + threads.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    this.resources = new ResourceHandler(store, new WatchStreamer(store, bookmarkIntervalMs));
+    this.pods = new PodEndpoints(store, logs);
+    this.discovery = new Discovery(store.registry(), () -> "127.0.0.1:" + port());
+    http.setExecutor(pool);
+    http.createContext("/", this::handle);
+  }
+
+  public void start() {
+    http.start();
+  }
+
+  public int port() {
+    return http.getAddress().getPort();
+  }
+
+  public String url() {
+    return "http://127.0.0.1:" + port();
+  }
+
+  private void handle(HttpExchange ex) {
+    try {
+      try {
+        dispatch(ex);
+      } catch (ApiError e) {
+        HttpIo.sendJson(ex, e.code(), e.toStatus());
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "failed request path=" + ex.getRequestURI().getPath(), e);
+        HttpIo.sendJson(ex, 500, new ApiError(500, "InternalError", "internal error").toStatus());
+      }
+    } catch (IOException e) {
+      LOG.log(Level.FINE, "dropped response path=" + ex.getRequestURI().getPath(), e);
+    } finally {
+      ex.close();
+    }
+  }
+
+  private void dispatch(HttpExchange ex) throws IOException {
+    String path = ex.getRequestURI().getPath();
+    String[] s = Arrays.stream(path.split("/")).filter(p -> !p.isEmpty()).toArray(String[]::new);
+    if (discovery.handles(ex, s)) {
+      return;
+    }
+    Route route;
+    if (s.length >= 2 && s[0].equals("api") && s[1].equals("v1")) {
+      if (pods.handlesBindings(ex, s)) {
+        return;
+      }
+      route = Route.parse(store.registry(), "", "v1", Arrays.copyOfRange(s, 2, s.length));
+    } else if (s.length >= 4 && s[0].equals("apis")) {
+      route = Route.parse(store.registry(), s[1], s[2], Arrays.copyOfRange(s, 3, s.length));
+    } else {
+      throw Route.notFound();
+    }
+    if (route.subresource() != null && !route.subresource().equals("status")) {
+      pods.handle(ex, route);
+    } else {
+      resources.handle(ex, route);
+    }
+  }
+
+  @Override
+  public void close() {
+    http.stop(0);
+    pool.shutdownNow();
+  }
+}

@@ -1,0 +1,188 @@
+package org.crater.sim.api;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/** The resource verbs: get, list, watch, create, update, patch, delete and deletecollection. */
+final class ResourceHandler {
+  private final Store store;
+  private final WatchStreamer watches;
+
+  ResourceHandler(Store store, WatchStreamer watches) {
+    this.store = store;
+    this.watches = watches;
+  }
+
+  void handle(HttpExchange ex, Route r) throws IOException {
+    Map<String, String> q = HttpIo.query(ex);
+    boolean status = "status".equals(r.subresource());
+    if (status && !r.type().statusSubresource()) {
+      throw Route.notFound();
+    }
+    String method = ex.getRequestMethod();
+    if (r.name() == null) {
+      collection(ex, r, q, method);
+      return;
+    }
+    ResourceType t = r.type();
+    switch (method) {
+      case "GET" -> HttpIo.sendJson(ex, 200, store.get(t, r.namespace(), r.name()));
+      case "PUT" -> {
+        JsonObject body = parseBody(ex);
+        HttpIo.sendJson(
+            ex, 200, invalidOn(t, () -> store.replace(t, r.namespace(), r.name(), body, status)));
+      }
+      case "PATCH" -> {
+        String patch = HttpIo.body(ex);
+        String type = ex.getRequestHeaders().getFirst("Content-Type");
+        HttpIo.sendJson(
+            ex,
+            200,
+            invalidOn(
+                t,
+                () ->
+                    store.modify(
+                        t, r.namespace(), r.name(), o -> Patches.apply(o, type, patch), status)));
+      }
+      case "DELETE" ->
+          HttpIo.sendJson(
+              ex, 200, store.delete(t, r.namespace(), r.name(), orphan(q, HttpIo.body(ex))));
+      default -> throw methodNotAllowed(method);
+    }
+  }
+
+  private void collection(HttpExchange ex, Route r, Map<String, String> q, String method)
+      throws IOException {
+    ResourceType t = r.type();
+    switch (method) {
+      case "GET" -> {
+        if (r.watch() || "true".equals(q.get("watch")) || "1".equals(q.get("watch"))) {
+          watches.stream(ex, r, q, filter(q));
+        } else {
+          HttpIo.sendJson(ex, 200, list(r, q));
+        }
+      }
+      case "POST" -> {
+        if (t.namespaced() && r.namespace() == null) {
+          throw Route.notFound();
+        }
+        JsonObject body = parseBody(ex);
+        HttpIo.sendJson(ex, 201, invalidOn(t, () -> store.create(t, r.namespace(), body)));
+      }
+      case "DELETE" -> {
+        store.deleteAll(t, r.namespace(), filter(q));
+        HttpIo.sendJson(ex, 200, success(200));
+      }
+      default -> throw methodNotAllowed(method);
+    }
+  }
+
+  private JsonObject list(Route r, Map<String, String> q) {
+    int limit = q.containsKey("limit") ? Integer.parseInt(q.get("limit")) : 0;
+    String after = null;
+    String token = q.get("continue");
+    if (token != null && !token.isEmpty()) {
+      String[] parts = decodeContinue(token);
+      store.checkNotCompacted(Long.parseLong(parts[0]));
+      after = parts[1];
+    }
+    Store.Page page = store.page(r.type(), r.namespace(), filter(q), after, limit);
+    JsonObject result = new JsonObject();
+    result.addProperty("kind", r.type().kind() + "List");
+    result.addProperty("apiVersion", r.type().apiVersion());
+    JsonObject meta = new JsonObject();
+    meta.addProperty("resourceVersion", Long.toString(page.rv()));
+    if (page.nextKey() != null) {
+      meta.addProperty("continue", encodeContinue(page.rv(), page.nextKey()));
+    }
+    result.add("metadata", meta);
+    JsonArray items = new JsonArray(page.items().size());
+    page.items().forEach(items::add);
+    result.add("items", items);
+    return result;
+  }
+
+  private static String encodeContinue(long rv, String key) {
+    String raw = rv + ":" + key;
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String[] decodeContinue(String token) {
+    try {
+      String raw = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+      String[] parts = raw.split(":", 2);
+      Long.parseLong(parts[0]);
+      if (parts.length != 2) {
+        throw new IllegalArgumentException();
+      }
+      return parts;
+    } catch (IllegalArgumentException e) {
+      throw ApiError.badRequest("invalid continue token");
+    }
+  }
+
+  static Predicate<JsonObject> filter(Map<String, String> q) {
+    return Selectors.labels(q.get("labelSelector")).and(Selectors.fields(q.get("fieldSelector")));
+  }
+
+  private static boolean orphan(Map<String, String> q, String body) {
+    if ("Orphan".equals(q.get("propagationPolicy")) || "true".equals(q.get("orphanDependents"))) {
+      return true;
+    }
+    if (body == null || body.isBlank()) {
+      return false;
+    }
+    JsonObject options = Json.parse(body);
+    return "Orphan".equals(Json.str(options, "propagationPolicy"))
+        || "true".equals(Json.str(options, "orphanDependents"));
+  }
+
+  private static JsonObject parseBody(HttpExchange ex) throws IOException {
+    String body = HttpIo.body(ex);
+    try {
+      return Json.parse(body);
+    } catch (ApiError e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw ApiError.badRequest("the request body is not valid JSON");
+    }
+  }
+
+  /** Malformed shapes that slip past validation surface as Gson errors: answer 422, not 500. */
+  private static JsonObject invalidOn(ResourceType t, Supplier<JsonObject> write) {
+    try {
+      return write.get();
+    } catch (IllegalStateException
+        | UnsupportedOperationException
+        | ClassCastException
+        | NumberFormatException e) {
+      throw new ApiError(422, "Invalid", t.kind() + " is invalid: " + e.getMessage());
+    }
+  }
+
+  static JsonObject success(int code) {
+    JsonObject status = new JsonObject();
+    status.addProperty("kind", "Status");
+    status.addProperty("apiVersion", "v1");
+    status.add("metadata", new JsonObject());
+    status.addProperty("status", "Success");
+    status.addProperty("code", code);
+    return status;
+  }
+
+  private static ApiError methodNotAllowed(String method) {
+    return new ApiError(
+        405,
+        "MethodNotAllowed",
+        "the server does not allow this method (" + method + ") on the requested resource");
+  }
+}

@@ -1,0 +1,323 @@
+package org.crater.sim.api;
+
+import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+
+/**
+ * The object store. Objects are never mutated once stored; reads need no lock, writes take one
+ * lock, bump the global resourceVersion and append to the {@link EventLog}. {@link #committedRv()}
+ * only advances after an object is visible, so a list taken after reading it is never behind it.
+ */
+public final class Store {
+  private final Object lock = new Object();
+  private final ResourceRegistry registry;
+  private final Map<ResourceType, ConcurrentSkipListMap<String, JsonObject>> data =
+      new ConcurrentHashMap<>();
+  private final Map<String, Set<Ref>> dependents = new HashMap<>();
+  private final EventLog log;
+  private long rv;
+  private volatile long committedRv;
+
+  private record Ref(ResourceType type, String key) {}
+
+  /** A page of a list: the items, the list's resourceVersion and the key to continue after. */
+  public record Page(List<JsonObject> items, long rv, String nextKey) {}
+
+  public Store(ResourceRegistry registry, int historySize) {
+    this.registry = registry;
+    this.log = new EventLog(historySize);
+    for (ResourceType t : registry.all()) {
+      data.put(t, new ConcurrentSkipListMap<>());
+    }
+  }
+
+  public ResourceRegistry registry() {
+    return registry;
+  }
+
+  public long committedRv() {
+    return committedRv;
+  }
+
+  public Optional<JsonObject> find(ResourceType t, String ns, String name) {
+    return Optional.ofNullable(data.get(t).get(t.key(ns, name)));
+  }
+
+  public JsonObject get(ResourceType t, String ns, String name) {
+    return find(t, ns, name).orElseThrow(() -> ApiError.notFound(t, name));
+  }
+
+  /** A live, weakly consistent view of the objects of one resource (one namespace if given). */
+  public Collection<JsonObject> list(ResourceType t, String ns) {
+    return range(t, ns).values();
+  }
+
+  public int count(ResourceType t) {
+    return data.get(t).size();
+  }
+
+  /** Up to {@code limit} (0 = all) matching objects after {@code afterKey}, in key order. */
+  public Page page(
+      ResourceType t, String ns, Predicate<JsonObject> filter, String afterKey, int limit) {
+    long listRv = committedRv;
+    NavigableMap<String, JsonObject> m = range(t, ns);
+    if (afterKey != null) {
+      m = m.tailMap(afterKey, false);
+    }
+    List<JsonObject> items = new ArrayList<>();
+    String lastKey = null;
+    for (Map.Entry<String, JsonObject> e : m.entrySet()) {
+      if (!filter.test(e.getValue())) {
+        continue;
+      }
+      if (limit > 0 && items.size() == limit) {
+        return new Page(items, listRv, lastKey);
+      }
+      items.add(e.getValue());
+      lastKey = e.getKey();
+    }
+    return new Page(items, listRv, null);
+  }
+
+  private NavigableMap<String, JsonObject> range(ResourceType t, String ns) {
+    ConcurrentSkipListMap<String, JsonObject> m = data.get(t);
+    if (ns == null || !t.namespaced()) {
+      return m;
+    }
+    return m.subMap(ns + "/", true, ns + "/\uffff", true);
+  }
+
+  public JsonObject create(ResourceType t, String ns, JsonObject body) {
+    JsonObject obj = ObjectRules.prepareCreate(t, ns, body);
+    synchronized (lock) {
+      if (t.namespaced() && data.get(ResourceRegistry.NAMESPACES).get(ns) == null) {
+        throw ApiError.notFound(ResourceRegistry.NAMESPACES, ns);
+      }
+      String name = ObjectRules.assignName(obj, n -> data.get(t).containsKey(t.key(ns, n)));
+      if (data.get(t).containsKey(t.key(ns, name))) {
+        throw ApiError.alreadyExists(t, name);
+      }
+      if (t.equals(ResourceRegistry.PODS)) {
+        resolvePriority(obj);
+      }
+      commit(t, t.key(ns, name), null, obj, WatchEvent.ADDED);
+      return obj;
+    }
+  }
+
+  private void resolvePriority(JsonObject pod) {
+    JsonObject spec = Json.child(pod, "spec");
+    String className = Json.str(pod, "spec.priorityClassName");
+    if (className != null && !spec.has("priority")) {
+      JsonObject pc = data.get(ResourceRegistry.PRIORITY_CLASSES).get(className);
+      if (pc != null) {
+        spec.addProperty("priority", Json.num(pc, "value", 0));
+      }
+    }
+  }
+
+  /** Replaces an object (PUT). A non-empty resourceVersion in the body must be current. */
+  public JsonObject replace(
+      ResourceType t, String ns, String name, JsonObject body, boolean status) {
+    return modify(t, ns, name, old -> body.deepCopy(), status);
+  }
+
+  /**
+   * Changes an object through {@code change}, which gets a private copy. The main resource keeps
+   * its status, the status subresource changes only status; an unchanged result is a no-op.
+   */
+  public JsonObject modify(
+      ResourceType t, String ns, String name, UnaryOperator<JsonObject> change, boolean status) {
+    synchronized (lock) {
+      String key = t.key(ns, name);
+      JsonObject old = data.get(t).get(key);
+      if (old == null) {
+        throw ApiError.notFound(t, name);
+      }
+      JsonObject next = ObjectRules.merge(t, old, change.apply(old.deepCopy()), status);
+      if (next.equals(old)) {
+        return old;
+      }
+      commit(t, key, old, next, WatchEvent.MODIFIED);
+      if (Json.at(next, "metadata.deletionTimestamp") != null && !hasFinalizers(next)) {
+        return deleteLocked(t, key, next, false);
+      }
+      return next;
+    }
+  }
+
+  /** Deletes an object; with finalizers it is only marked. Dependents go too unless orphaned. */
+  public JsonObject delete(ResourceType t, String ns, String name, boolean orphan) {
+    synchronized (lock) {
+      String key = t.key(ns, name);
+      JsonObject old = data.get(t).get(key);
+      if (old == null) {
+        throw ApiError.notFound(t, name);
+      }
+      return deleteLocked(t, key, old, orphan);
+    }
+  }
+
+  /** Deletes every matching object of one resource (one namespace if given). */
+  public List<JsonObject> deleteAll(ResourceType t, String ns, Predicate<JsonObject> filter) {
+    synchronized (lock) {
+      List<JsonObject> deleted = new ArrayList<>();
+      for (Map.Entry<String, JsonObject> e : new ArrayList<>(range(t, ns).entrySet())) {
+        if (filter.test(e.getValue()) && data.get(t).containsKey(e.getKey())) {
+          deleted.add(deleteLocked(t, e.getKey(), e.getValue(), false));
+        }
+      }
+      return deleted;
+    }
+  }
+
+  private JsonObject deleteLocked(ResourceType t, String key, JsonObject old, boolean orphan) {
+    if (hasFinalizers(old)) {
+      if (Json.at(old, "metadata.deletionTimestamp") != null) {
+        return old;
+      }
+      JsonObject marked = old.deepCopy();
+      Json.meta(marked).addProperty("deletionTimestamp", Json.now());
+      Json.meta(marked).addProperty("deletionGracePeriodSeconds", 0);
+      commit(t, key, old, marked, WatchEvent.MODIFIED);
+      return marked;
+    }
+    data.get(t).remove(key);
+    JsonObject gone = old.deepCopy();
+    Json.meta(gone).addProperty("resourceVersion", Long.toString(++rv));
+    indexOwners(new Ref(t, key), old, null);
+    log.append(new WatchEvent(WatchEvent.DELETED, t, gone, null, rv));
+    committedRv = rv;
+    if (t.equals(ResourceRegistry.NAMESPACES)) {
+      deleteNamespaceContents(Json.name(old));
+    }
+    if (!orphan) {
+      deleteDependents(Json.uid(old));
+    }
+    return gone;
+  }
+
+  private void deleteNamespaceContents(String ns) {
+    for (ResourceType t : registry.all()) {
+      if (t.namespaced()) {
+        for (Map.Entry<String, JsonObject> e : new ArrayList<>(range(t, ns).entrySet())) {
+          deleteLocked(t, e.getKey(), e.getValue(), false);
+        }
+      }
+    }
+  }
+
+  private void deleteDependents(String ownerUid) {
+    Set<Ref> refs = dependents.remove(ownerUid);
+    if (refs == null) {
+      return;
+    }
+    for (Ref ref : refs) {
+      JsonObject dependent = data.get(ref.type()).get(ref.key());
+      if (dependent != null) {
+        deleteLocked(ref.type(), ref.key(), dependent, false);
+      }
+    }
+  }
+
+  private static boolean hasFinalizers(JsonObject obj) {
+    return Json.arr(obj, "metadata.finalizers").size() > 0;
+  }
+
+  private void commit(ResourceType t, String key, JsonObject old, JsonObject next, String type) {
+    Json.meta(next).addProperty("resourceVersion", Long.toString(++rv));
+    data.get(t).put(key, next);
+    indexOwners(new Ref(t, key), old, next);
+    log.append(new WatchEvent(type, t, next, old, rv));
+    committedRv = rv;
+  }
+
+  private void indexOwners(Ref ref, JsonObject old, JsonObject next) {
+    Set<String> before = ownerUids(old);
+    Set<String> after = ownerUids(next);
+    for (String uid : before) {
+      if (!after.contains(uid) && dependents.containsKey(uid)) {
+        dependents.get(uid).remove(ref);
+      }
+    }
+    for (String uid : after) {
+      dependents.computeIfAbsent(uid, u -> new HashSet<>()).add(ref);
+    }
+  }
+
+  private static Set<String> ownerUids(JsonObject obj) {
+    if (obj == null) {
+      return Set.of();
+    }
+    Set<String> uids = new HashSet<>();
+    for (var ref : Json.arr(obj, "metadata.ownerReferences")) {
+      if (ref.isJsonObject() && ref.getAsJsonObject().has("uid")) {
+        uids.add(ref.getAsJsonObject().get("uid").getAsString());
+      }
+    }
+    return uids;
+  }
+
+  /** Opens an HTTP watch: current objects as ADDED when {@code sinceRv} is null, else a replay. */
+  public Watcher watch(ResourceType t, String ns, Predicate<JsonObject> filter, Long sinceRv) {
+    Watcher w = new Watcher(t, ns, filter, false);
+    synchronized (lock) {
+      return log.register(w, sinceRv, list(t, ns));
+    }
+  }
+
+  /** Subscribes an in-process actor to future changes of one resource, or of all when null. */
+  public Watcher subscribe(ResourceType t) {
+    Watcher w = new Watcher(t, null, null, true);
+    synchronized (lock) {
+      return log.register(w, committedRv, List.of());
+    }
+  }
+
+  public void unwatch(Watcher w) {
+    synchronized (lock) {
+      log.unregister(w);
+    }
+  }
+
+  /** Queues a BOOKMARK at the current version behind everything already queued for {@code w}. */
+  public void bookmark(Watcher w) {
+    synchronized (lock) {
+      w.enqueue(new WatchEvent(WatchEvent.BOOKMARK, w.resource(), null, null, committedRv));
+    }
+  }
+
+  /** Fails with 410 when changes after {@code since} are no longer in the history. */
+  public void checkNotCompacted(long since) {
+    synchronized (lock) {
+      log.checkNotCompacted(since);
+    }
+  }
+
+  /** Removes every object; HTTP watchers are closed and older versions become 410. */
+  public void reset() {
+    synchronized (lock) {
+      data.values().forEach(Map::clear);
+      dependents.clear();
+      log.reset(rv);
+    }
+  }
+
+  public void close() {
+    synchronized (lock) {
+      log.closeAll();
+    }
+  }
+}
