@@ -25,13 +25,14 @@ import java.lang.reflect.Type;
 import java.util.Set;
 
 /**
- * Reads and writes JSON with Jackson for the whole API. Strict on input: an unknown property, a
- * wrong type or broken syntax is a {@link MalformedJsonException} naming the field, never a 500.
- * Dates are ISO-8601 strings; absent values are left out.
+ * Reads and writes JSON with Jackson for the whole API. Its media types are exact, so it wins over
+ * the wildcard JSON providers the server may register as well. Strict on input: an unknown
+ * property, a wrong type or broken syntax is a {@link MalformedJsonException} naming the field,
+ * never a 500. Dates are ISO-8601 strings; absent values are left out.
  */
 @Provider
-@Consumes({MediaType.APPLICATION_JSON, "application/*+json"})
-@Produces({MediaType.APPLICATION_JSON, "application/*+json"})
+@Consumes({MediaType.APPLICATION_JSON, ProblemResponses.PROBLEM_JSON})
+@Produces({MediaType.APPLICATION_JSON, ProblemResponses.PROBLEM_JSON})
 public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWriter<Object> {
 
   static final ObjectMapper MAPPER =
