@@ -1,0 +1,150 @@
+package org.crater.k8s.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.awaitility.Awaitility.await;
+
+import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.apis.CoreV1Api;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.crater.k8s.support.SimHarness;
+import org.crater.k8s.support.Specs;
+import org.crater.k8s.workload.ObservedWorkload;
+import org.crater.k8s.workload.WorkloadKind;
+import org.crater.k8s.workload.WorkloadPhase;
+import org.crater.k8s.workload.WorkloadSpec;
+import org.crater.sim.SimConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The gateway against the simulated cluster: apply, delete, observe, logs, events. */
+class ClusterGatewayIT {
+
+  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final AtomicLong IDS = new AtomicLong(100);
+  private static SimHarness cluster;
+
+  @BeforeAll
+  static void startCluster() throws Exception {
+    cluster = SimHarness.start(SimConfig.builder().nodes(4).gpusPerNode(8).runMs(60_000));
+  }
+
+  @AfterAll
+  static void stopCluster() {
+    cluster.close();
+  }
+
+  private static WorkloadSpec.Builder job(long runMs, int exitCode) {
+    return Specs.aJob()
+        .jobId(IDS.incrementAndGet())
+        .annotation("sim.crater.io/run-ms", Long.toString(runMs))
+        .annotation("sim.crater.io/exit-code", Integer.toString(exitCode));
+  }
+
+  private static ObservedWorkload awaitPhase(WorkloadSpec spec, WorkloadPhase phase) {
+    return await()
+        .atMost(WAIT)
+        .until(
+            () -> cluster.gateway().observe(spec.jobId(), spec.attempt()), o -> o.phase() == phase);
+  }
+
+  private static int podCount(WorkloadSpec spec) throws ApiException {
+    return new CoreV1Api(cluster.client())
+        .listNamespacedPod(SimHarness.NAMESPACE)
+        .labelSelector("crater.io/job-id=" + spec.jobId())
+        .execute()
+        .getItems()
+        .size();
+  }
+
+  @Test
+  void applyingTwiceCreatesOnce() throws Exception {
+    WorkloadSpec spec = job(60_000, 0).build();
+    AppliedWorkload first = cluster.gateway().apply(spec);
+    AppliedWorkload second = cluster.gateway().apply(spec);
+    assertThat(first.created()).isTrue();
+    assertThat(second.created()).isFalse();
+    assertThat(second.objectName()).isEqualTo("crater-" + spec.jobId() + "-1");
+    assertThat(podCount(spec)).isEqualTo(1);
+  }
+
+  @Test
+  void deletingTwiceIsFineAndRemovesThePod() throws Exception {
+    WorkloadSpec spec = job(60_000, 0).build();
+    cluster.gateway().apply(spec);
+    awaitPhase(spec, WorkloadPhase.RUNNING);
+    cluster.gateway().delete(spec.jobId(), spec.attempt());
+    assertThatCode(() -> cluster.gateway().delete(spec.jobId(), spec.attempt()))
+        .doesNotThrowAnyException();
+    await().atMost(WAIT).until(() -> podCount(spec) == 0);
+    ObservedWorkload gone = awaitPhase(spec, WorkloadPhase.MISSING);
+    assertThat(gone.preempted()).as("deleted by Crater, not preempted").isFalse();
+  }
+
+  @Test
+  void podRunsToSucceededWithNodeTimesLogsAndEvents() throws Exception {
+    WorkloadSpec spec = job(300, 0).build();
+    cluster.gateway().apply(spec);
+    ObservedWorkload done = awaitPhase(spec, WorkloadPhase.SUCCEEDED);
+    assertThat(done.exitCode()).isZero();
+    assertThat(done.nodeNames()).hasSize(1);
+    assertThat(done.startTime()).isNotNull();
+    assertThat(done.preempted()).isFalse();
+    assertThat(cluster.gateway().readLogs(spec.jobId(), spec.attempt(), 100))
+        .contains("exited with code 0");
+    try (InputStream in = cluster.gateway().followLogs(spec.jobId(), spec.attempt(), null);
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      assertThat(r.readLine()).contains("started pod");
+    }
+    assertThat(cluster.gateway().events(spec.jobId(), spec.attempt())).isNotNull();
+  }
+
+  @Test
+  void failingPodReportsFailedWithExitCode() {
+    WorkloadSpec spec = job(200, 3).build();
+    cluster.gateway().apply(spec);
+    ObservedWorkload failed = awaitPhase(spec, WorkloadPhase.FAILED);
+    assertThat(failed.exitCode()).isEqualTo(3);
+    assertThat(failed.finishTime()).isNotNull();
+    assertThat(failed.preempted()).isFalse();
+  }
+
+  @Test
+  void volcanoGangRunsToCompletion() throws Exception {
+    WorkloadSpec spec =
+        job(500, 0).kind(WorkloadKind.PYTORCH).replicas(3).resource("nvidia.com/gpu", "4").build();
+    AppliedWorkload applied = cluster.gateway().apply(spec);
+    assertThat(applied.volcano()).isTrue();
+    assertThat(cluster.gateway().apply(spec).created()).isFalse();
+    await().atMost(WAIT).until(() -> podCount(spec) == 3);
+    ObservedWorkload done = awaitPhase(spec, WorkloadPhase.SUCCEEDED);
+    assertThat(done.nodeNames()).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(cluster.gateway().readLogs(spec.jobId(), spec.attempt(), null)).contains("master");
+    cluster.gateway().delete(spec.jobId(), spec.attempt());
+    await().atMost(WAIT).until(() -> podCount(spec) == 0);
+  }
+
+  @Test
+  void jupyterGetsAServiceAndUrl() throws Exception {
+    WorkloadSpec spec = job(60_000, 0).kind(WorkloadKind.JUPYTER).build();
+    AppliedWorkload applied = cluster.gateway().apply(spec);
+    assertThat(applied.jupyter().url()).contains("token=" + applied.jupyter().token());
+    assertThat(
+            new CoreV1Api(cluster.client())
+                .readNamespacedService(applied.objectName(), SimHarness.NAMESPACE)
+                .execute()
+                .getSpec()
+                .getPorts())
+        .anySatisfy(p -> assertThat(p.getPort()).isEqualTo(8888));
+    ObservedWorkload running = awaitPhase(spec, WorkloadPhase.RUNNING);
+    assertThat(running.serviceUrl())
+        .startsWith("http://" + applied.objectName() + ".crater-jobs.svc");
+    cluster.gateway().delete(spec.jobId(), spec.attempt());
+  }
+}

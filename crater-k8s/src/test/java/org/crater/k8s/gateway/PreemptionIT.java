@@ -1,0 +1,62 @@
+package org.crater.k8s.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import org.crater.k8s.support.SimHarness;
+import org.crater.k8s.support.Specs;
+import org.crater.k8s.workload.ObservedWorkload;
+import org.crater.k8s.workload.Slo;
+import org.crater.k8s.workload.WorkloadPhase;
+import org.crater.k8s.workload.WorkloadSpec;
+import org.crater.sim.SimConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Preemption by the cluster (the simulated kube-scheduler) is reported as preemption, not failure.
+ */
+class PreemptionIT {
+
+  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static SimHarness cluster;
+
+  @BeforeAll
+  static void startCluster() throws Exception {
+    cluster = SimHarness.start(SimConfig.builder().nodes(1).gpusPerNode(8).runMs(60_000));
+    cluster.createPriorityClasses();
+  }
+
+  @AfterAll
+  static void stopCluster() {
+    cluster.close();
+  }
+
+  @Test
+  void bestEffortPodEvictedForGuaranteedWorkIsReportedPreempted() {
+    WorkloadSpec victim =
+        Specs.aJob().jobId(701).slo(Slo.BEST_EFFORT).resource("nvidia.com/gpu", "8").build();
+    cluster.gateway().apply(victim);
+    await()
+        .atMost(WAIT)
+        .until(() -> cluster.gateway().observe(701, 1).phase() == WorkloadPhase.RUNNING);
+
+    WorkloadSpec preemptor =
+        Specs.aJob().jobId(702).slo(Slo.GUARANTEED).resource("nvidia.com/gpu", "8").build();
+    cluster.gateway().apply(preemptor);
+
+    ObservedWorkload evicted =
+        await()
+            .atMost(WAIT)
+            .until(() -> cluster.gateway().observe(701, 1), ObservedWorkload::preempted);
+    assertThat(evicted.phase()).isNotEqualTo(WorkloadPhase.SUCCEEDED);
+    await()
+        .atMost(WAIT)
+        .until(() -> cluster.gateway().observe(702, 1).phase() == WorkloadPhase.RUNNING);
+    assertThat(cluster.gateway().observe(702, 1).preempted()).isFalse();
+    assertThat(cluster.gateway().events(701, 1))
+        .anySatisfy(e -> assertThat(e.reason()).isEqualTo("Preempted"));
+  }
+}

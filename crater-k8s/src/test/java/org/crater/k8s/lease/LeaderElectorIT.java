@@ -1,0 +1,103 @@
+package org.crater.k8s.lease;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.crater.k8s.common.Threads;
+import org.crater.k8s.support.SimHarness;
+import org.crater.sim.SimConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Two candidates on one Lease in the simulated cluster. */
+class LeaderElectorIT {
+
+  private static final Duration WAIT = Duration.ofSeconds(20);
+  private static SimHarness cluster;
+  private final ScheduledExecutorService scheduler =
+      Executors.newScheduledThreadPool(2, Threads.daemon("it-elector"));
+
+  @BeforeAll
+  static void startCluster() throws Exception {
+    cluster = SimHarness.start(SimConfig.builder().nodes(1));
+  }
+
+  @AfterAll
+  static void stopCluster() {
+    cluster.close();
+  }
+
+  @AfterEach
+  void stopScheduler() {
+    scheduler.shutdownNow();
+  }
+
+  private LeaderElector elector(String lease, String identity, AtomicInteger started) {
+    LeaseConfig config =
+        new LeaseConfig(
+            SimHarness.NAMESPACE,
+            lease,
+            identity,
+            Duration.ofSeconds(2),
+            Duration.ofMillis(1500),
+            Duration.ofMillis(200));
+    LeadershipListener listener =
+        new LeadershipListener() {
+          @Override
+          public void onStartedLeading() {
+            started.incrementAndGet();
+          }
+
+          @Override
+          public void onStoppedLeading() {}
+        };
+    return new LeaderElector(cluster.client(), config, scheduler, listener, Clock.systemUTC());
+  }
+
+  @Test
+  void exactlyOneLeadsAndTheOtherTakesOverOnRelease() {
+    AtomicInteger startedA = new AtomicInteger();
+    AtomicInteger startedB = new AtomicInteger();
+    LeaderElector a = elector("release-lease", "replica-a", startedA);
+    LeaderElector b = elector("release-lease", "replica-b", startedB);
+    a.start();
+    b.start();
+    await().atMost(WAIT).until(() -> a.isLeader() || b.isLeader());
+    LeaderElector leader = a.isLeader() ? a : b;
+    LeaderElector follower = leader == a ? b : a;
+    await()
+        .during(Duration.ofSeconds(1))
+        .atMost(WAIT)
+        .until(() -> leader.isLeader() && !follower.isLeader());
+
+    leader.stop(true);
+    assertThat(leader.isLeader()).isFalse();
+    await().atMost(WAIT).until(follower::isLeader);
+    follower.stop(true);
+    assertThat(startedA.get() + startedB.get()).isEqualTo(2);
+  }
+
+  @Test
+  void theOtherTakesOverWhenTheLeaderStopsRenewing() {
+    LeaderElector a = elector("expiry-lease", "replica-a", new AtomicInteger());
+    a.start();
+    await().atMost(WAIT).until(a::isLeader);
+    LeaderElector b = elector("expiry-lease", "replica-b", new AtomicInteger());
+    b.start();
+    await().during(Duration.ofMillis(800)).atMost(WAIT).until(() -> !b.isLeader());
+
+    a.stop(false);
+    await().atMost(WAIT).until(b::isLeader);
+    for (LeaderElector e : List.of(a, b)) {
+      e.stop(true);
+    }
+  }
+}
