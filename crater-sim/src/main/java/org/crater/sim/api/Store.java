@@ -311,6 +311,8 @@ public final class Store {
     synchronized (lock) {
       data.values().forEach(Map::clear);
       dependents.clear();
+      // A fresh version: watches and continue tokens from before the reset get 410 and re-list.
+      committedRv = ++rv;
       log.reset(rv);
     }
   }
