@@ -57,44 +57,45 @@ public final class ClusterCache implements AutoCloseable {
     this.config = Objects.requireNonNull(config);
     this.threadFactory = Objects.requireNonNull(threadFactory);
     this.clock = clock;
-    GenericKubernetesApi<V1Pod, V1PodList> podApi =
-        new GenericKubernetesApi<>(V1Pod.class, V1PodList.class, "", "v1", "pods", watchClient);
-    pods =
-        config.allPods()
-            ? new Informer<>("pods", podApi, null, null, JobKeys::indexKey)
-            : new Informer<>(
-                "pods",
-                podApi,
-                config.jobNamespace(),
-                CraterLabels.MANAGED_SELECTOR,
-                JobKeys::indexKey);
+    this.pods = podInformer(watchClient, config);
+    this.volcanoJobs = config.volcano() ? volcanoInformer(watchClient, config) : null;
+    this.nodes = config.nodes() ? nodeInformer(watchClient) : null;
     pods.addHandler(new PodHandler());
-    volcanoJobs =
-        config.volcano()
-            ? new Informer<>(
-                "vcjobs",
-                new DynamicKubernetesApi(
-                    VolcanoJobs.GROUP, VolcanoJobs.VERSION, VolcanoJobs.PLURAL, watchClient),
-                config.jobNamespace(),
-                CraterLabels.MANAGED_SELECTOR,
-                null)
-            : null;
     if (volcanoJobs != null) {
       volcanoJobs.addHandler(handler(this::jobChanged));
     }
-    nodes =
-        config.nodes()
-            ? new Informer<>(
-                "nodes",
-                new GenericKubernetesApi<>(
-                    V1Node.class, V1NodeList.class, "", "v1", "nodes", watchClient),
-                null,
-                null,
-                null)
-            : null;
     if (nodes != null) {
       nodes.addHandler(handler(n -> fireInventory()));
     }
+  }
+
+  private static Informer<V1Pod, V1PodList> podInformer(
+      ApiClient client, ClusterCacheConfig config) {
+    GenericKubernetesApi<V1Pod, V1PodList> api =
+        new GenericKubernetesApi<>(V1Pod.class, V1PodList.class, "", "v1", "pods", client);
+    // The inventory needs every bound pod; without it, Crater's own pods are enough.
+    return config.allPods()
+        ? new Informer<>("pods", api, null, null, JobKeys::indexKey)
+        : new Informer<>(
+            "pods", api, config.jobNamespace(), CraterLabels.MANAGED_SELECTOR, JobKeys::indexKey);
+  }
+
+  private static Informer<DynamicKubernetesObject, DynamicKubernetesListObject> volcanoInformer(
+      ApiClient client, ClusterCacheConfig config) {
+    DynamicKubernetesApi api =
+        new DynamicKubernetesApi(
+            VolcanoJobs.GROUP, VolcanoJobs.VERSION, VolcanoJobs.PLURAL, client);
+    return new Informer<>(
+        "vcjobs", api, config.jobNamespace(), CraterLabels.MANAGED_SELECTOR, null);
+  }
+
+  private static Informer<V1Node, V1NodeList> nodeInformer(ApiClient client) {
+    return new Informer<>(
+        "nodes",
+        new GenericKubernetesApi<>(V1Node.class, V1NodeList.class, "", "v1", "nodes", client),
+        null,
+        null,
+        null);
   }
 
   /**

@@ -35,6 +35,8 @@ public final class Informer<T extends KubernetesObject, L extends KubernetesList
 
   private static final Logger LOG = Logger.getLogger(Informer.class.getName());
   private static final int WATCH_TIMEOUT_SECONDS = 300;
+  private static final long QUICK_WATCH_NANOS = Duration.ofMillis(100).toNanos();
+  private static final Duration QUICK_PAUSE = Duration.ofMillis(200);
 
   private final String name;
   private final GenericKubernetesApi<T, L> api;
@@ -44,6 +46,7 @@ public final class Informer<T extends KubernetesObject, L extends KubernetesList
   private volatile boolean running;
   private volatile boolean synced;
   private volatile Watchable<T> currentWatch;
+  private String lastResourceVersion;
   private Thread thread;
 
   /**
@@ -157,28 +160,41 @@ public final class Informer<T extends KubernetesObject, L extends KubernetesList
    * Watches until an error or 410 asks for a relist; a plain timeout resumes from the last version.
    */
   private void watchFrom(String resourceVersion) throws ApiException, IOException {
-    String rv = resourceVersion;
+    lastResourceVersion = resourceVersion;
     while (running) {
-      ListOptions options =
-          new ListOptions()
-              .labelSelector(labelSelector)
-              .resourceVersion(rv)
-              .timeoutSeconds(WATCH_TIMEOUT_SECONDS);
-      try (Watchable<T> watch =
-          namespace == null ? api.watch(options) : api.watch(namespace, options)) {
-        currentWatch = watch;
-        for (Watch.Response<T> event : watch) {
-          if ("ERROR".equals(event.type)) {
-            int code =
-                event.status == null || event.status.getCode() == null ? 0 : event.status.getCode();
-            throw new ApiException(code, "watch error informer=" + name);
-          }
-          rv = apply(event, rv);
-        }
-      } finally {
-        currentWatch = null;
+      long opened = System.nanoTime();
+      int events = watchOnce();
+      // A server that ends watches at once must not turn this loop into a busy spin.
+      if (events == 0 && System.nanoTime() - opened < QUICK_WATCH_NANOS && !sleep(QUICK_PAUSE)) {
+        return;
       }
     }
+  }
+
+  /** One watch request; returns how many events it delivered. */
+  private int watchOnce() throws ApiException, IOException {
+    ListOptions options =
+        new ListOptions()
+            .labelSelector(labelSelector)
+            .resourceVersion(lastResourceVersion)
+            .timeoutSeconds(WATCH_TIMEOUT_SECONDS);
+    int events = 0;
+    try (Watchable<T> watch =
+        namespace == null ? api.watch(options) : api.watch(namespace, options)) {
+      currentWatch = watch;
+      for (Watch.Response<T> event : watch) {
+        events++;
+        if ("ERROR".equals(event.type)) {
+          int code =
+              event.status == null || event.status.getCode() == null ? 0 : event.status.getCode();
+          throw new ApiException(code, "watch error informer=" + name);
+        }
+        lastResourceVersion = apply(event, lastResourceVersion);
+      }
+    } finally {
+      currentWatch = null;
+    }
+    return events;
   }
 
   private String apply(Watch.Response<T> event, String rv) {

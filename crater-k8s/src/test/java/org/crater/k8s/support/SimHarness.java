@@ -7,7 +7,7 @@ import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1PriorityClass;
 import java.time.Clock;
 import java.time.Duration;
-import org.crater.k8s.common.KubeClients;
+import org.crater.k8s.common.KubeConnection;
 import org.crater.k8s.common.Threads;
 import org.crater.k8s.gateway.ClusterGateway;
 import org.crater.k8s.informer.ClusterCache;
@@ -32,8 +32,9 @@ public final class SimHarness implements AutoCloseable {
 
   private SimHarness(SimCluster sim) throws InterruptedException {
     this.sim = sim;
-    this.client = KubeClients.fromKubeconfig(sim.kubeconfigPath(), Duration.ofSeconds(10));
-    this.watchClient = KubeClients.fromKubeconfig(sim.kubeconfigPath(), KubeClients.WATCH);
+    KubeConnection connection = KubeConnection.fromKubeconfig(sim.kubeconfigPath());
+    this.client = connection.requests();
+    this.watchClient = connection.watches();
     this.cache =
         new ClusterCache(
             watchClient,
