@@ -25,11 +25,13 @@ import org.crater.sim.api.WatchEvent;
 public final class SchedulerSim extends Actor {
   public static final String GROUP_ANNOTATION = "scheduling.k8s.io/group-name";
   private static final Set<String> SCHEDULERS = Set.of("default-scheduler", "volcano");
+  private static final long MIN_PASS_INTERVAL_MS = 20;
 
   private final Map<String, ResourceVector> requests = new HashMap<>();
   private final Preemptor preemptor;
   private final AtomicLong binds = new AtomicLong();
   private boolean dirty = true;
+  private long lastPassMs;
 
   public SchedulerSim(Store store) {
     super("scheduler", store, null);
@@ -66,10 +68,23 @@ public final class SchedulerSim extends Actor {
 
   @Override
   protected void afterBatch() {
-    if (dirty) {
-      dirty = false;
-      pass();
+    if (!dirty) {
+      return;
     }
+    // A pass scans every pod; under a stream of changes, passes are spaced so they cannot
+    // starve the API server. Changes arriving meanwhile are seen by this pass or the next.
+    long wait = lastPassMs + MIN_PASS_INTERVAL_MS - System.currentTimeMillis();
+    if (wait > 0) {
+      try {
+        Thread.sleep(wait);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    dirty = false;
+    lastPassMs = System.currentTimeMillis();
+    pass();
   }
 
   @Override
