@@ -53,7 +53,7 @@ public final class SimCluster implements AutoCloseable {
             : config.kubeconfigPath();
     Kubeconfig.write(kubeconfig, server.url());
     this.startedMs = (System.nanoTime() - t0) / 1_000_000;
-    LOG.info(
+    LOG.fine(
         "started crater-sim url="
             + server.url()
             + " nodes="
