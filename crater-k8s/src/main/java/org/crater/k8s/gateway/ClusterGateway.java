@@ -50,6 +50,7 @@ public final class ClusterGateway {
   /** Creates the attempt's objects unless they exist; never duplicates them. */
   public AppliedWorkload apply(WorkloadSpec spec) {
     DesiredWorkload desired = DesiredWorkload.of(spec, settings);
+    cache.clearExpectedDeletion(spec.jobId(), spec.attempt());
     boolean created = writer.create(desired);
     if (created) {
       LOG.info(

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import org.crater.k8s.common.CraterLabels;
 import org.crater.k8s.informer.ClusterCache;
@@ -25,6 +26,9 @@ import org.crater.k8s.workload.WorkloadSettings;
  * read MISSING (pitfall P8), and applying it again is harmless.
  */
 final class WorkloadObserver {
+
+  // Volcano's job-level reasons when a member pod was evicted (its PodEvicted policy event).
+  private static final Set<String> EVICTION_REASONS = Set.of("PodEvicted", "Evicted", "Preempted");
 
   private final ClusterCache cache;
   private final WorkloadSettings settings;
@@ -69,11 +73,12 @@ final class WorkloadObserver {
         nodes(all),
         start(all),
         r.phase.isTerminal() ? finish(all) : null,
-        all.stream().anyMatch(PodObservation::preempted),
+        r.preempted || all.stream().anyMatch(PodObservation::preempted),
         url);
   }
 
-  private record Rollup(WorkloadPhase phase, Integer exitCode, String reason, String message) {}
+  private record Rollup(
+      WorkloadPhase phase, Integer exitCode, String reason, String message, boolean preempted) {}
 
   private static Rollup fromVolcano(DynamicKubernetesObject job, List<PodObservation> pods) {
     VolcanoJobStatus status = VolcanoJobStatus.of(job);
@@ -86,7 +91,8 @@ final class WorkloadObserver {
             : culprit.map(PodObservation::reason).orElse(null),
         status.message() != null
             ? status.message()
-            : culprit.map(PodObservation::message).orElse(null));
+            : culprit.map(PodObservation::message).orElse(null),
+        EVICTION_REASONS.contains(String.valueOf(status.reason())));
   }
 
   /** A single Pod (or, without a Volcano job in the cache, the pods that remain). */
@@ -94,11 +100,11 @@ final class WorkloadObserver {
     if (live.isEmpty()) {
       PodObservation last = vanished.get(vanished.size() - 1);
       WorkloadPhase phase = last.phase().isTerminal() ? last.phase() : WorkloadPhase.MISSING;
-      return new Rollup(phase, last.exitCode(), last.reason(), last.message());
+      return new Rollup(phase, last.exitCode(), last.reason(), last.message(), false);
     }
     WorkloadPhase phase = rollupPhase(live);
     PodObservation main = culprit(live).orElse(live.get(0));
-    return new Rollup(phase, main.exitCode(), main.reason(), main.message());
+    return new Rollup(phase, main.exitCode(), main.reason(), main.message(), false);
   }
 
   static WorkloadPhase rollupPhase(List<PodObservation> pods) {

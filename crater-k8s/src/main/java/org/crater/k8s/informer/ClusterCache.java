@@ -185,6 +185,13 @@ public final class ClusterCache implements AutoCloseable {
     tombstones.expect(JobKeys.indexKey(jobId, attempt));
   }
 
+  /**
+   * Undoes {@link #expectDeletion}: the attempt is (re-)applied, so losing its pods matters again.
+   */
+  public void clearExpectedDeletion(long jobId, int attempt) {
+    tombstones.unexpect(JobKeys.indexKey(jobId, attempt));
+  }
+
   /** A snapshot of the nodes with every cached bound pod charged against them. */
   public NodeInventory inventory() {
     List<V1Node> nodeList = nodes == null ? List.of() : List.copyOf(nodes.list());

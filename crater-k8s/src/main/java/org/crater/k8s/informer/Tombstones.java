@@ -28,6 +28,10 @@ final class Tombstones {
     byKey.remove(key);
   }
 
+  synchronized void unexpect(String key) {
+    expected.remove(key);
+  }
+
   synchronized void record(String key, PodObservation pod) {
     if (expected.containsKey(key)) {
       return;

@@ -8,10 +8,12 @@ import org.crater.k8s.support.SimHarness;
 import org.crater.k8s.support.Specs;
 import org.crater.k8s.workload.ObservedWorkload;
 import org.crater.k8s.workload.Slo;
+import org.crater.k8s.workload.WorkloadKind;
 import org.crater.k8s.workload.WorkloadPhase;
 import org.crater.k8s.workload.WorkloadSpec;
 import org.crater.sim.SimConfig;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +34,14 @@ class PreemptionIT {
   @AfterAll
   static void stopCluster() {
     cluster.close();
+  }
+
+  @AfterEach
+  void deleteJobs() {
+    for (long id : new long[] {701, 702, 711, 712}) {
+      cluster.gateway().delete(id, 1);
+    }
+    await().atMost(WAIT).until(() -> cluster.cache().inventory().models().get("A100").free() == 8);
   }
 
   @Test
@@ -58,5 +68,34 @@ class PreemptionIT {
     assertThat(cluster.gateway().observe(702, 1).preempted()).isFalse();
     assertThat(cluster.gateway().events(701, 1))
         .anySatisfy(e -> assertThat(e.reason()).isEqualTo("Preempted"));
+  }
+
+  @Test
+  void bestEffortGangEvictedForGuaranteedWorkIsReportedPreempted() {
+    WorkloadSpec gang =
+        Specs.aJob()
+            .jobId(711)
+            .slo(Slo.BEST_EFFORT)
+            .kind(WorkloadKind.PYTORCH)
+            .replicas(2)
+            .resource("nvidia.com/gpu", "4")
+            .build();
+    cluster.gateway().apply(gang);
+    await()
+        .atMost(WAIT)
+        .until(() -> cluster.gateway().observe(711, 1).phase() == WorkloadPhase.RUNNING);
+
+    cluster
+        .gateway()
+        .apply(Specs.aJob().jobId(712).slo(Slo.GUARANTEED).resource("nvidia.com/gpu", "8").build());
+
+    ObservedWorkload evicted =
+        await()
+            .atMost(WAIT)
+            .until(() -> cluster.gateway().observe(711, 1), ObservedWorkload::preempted);
+    assertThat(evicted.phase()).isNotEqualTo(WorkloadPhase.SUCCEEDED);
+    await()
+        .atMost(WAIT)
+        .until(() -> cluster.gateway().observe(712, 1).phase() == WorkloadPhase.RUNNING);
   }
 }
