@@ -149,6 +149,19 @@ public final class SimCluster implements AutoCloseable {
     store.delete(ResourceRegistry.NODES, null, node, false);
   }
 
+  /** Ends every open HTTP watch; clients resume from their last resourceVersion. */
+  public void dropWatches() {
+    store.dropWatches();
+  }
+
+  /**
+   * Makes the next {@code count} resource requests fail with HTTP {@code code} (e.g. 500, 503, 429)
+   * and a Status body, as an overloaded or failing API server would.
+   */
+  public void failNextRequests(int count, int code) {
+    server.failNextRequests(count, code);
+  }
+
   /**
    * Empties the cluster and re-creates the namespaces and nodes. HTTP watches are closed and
    * resourceVersions before the reset answer 410, so informers re-list.

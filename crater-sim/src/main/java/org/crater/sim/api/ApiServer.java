@@ -25,6 +25,8 @@ public final class ApiServer implements AutoCloseable {
   private final ResourceHandler resources;
   private final PodEndpoints pods;
   private final Discovery discovery;
+  private final AtomicInteger failuresLeft = new AtomicInteger();
+  private volatile int failureCode = 500;
 
   public ApiServer(Store store, LogStore logs, int port, long bookmarkIntervalMs)
       throws IOException {
@@ -60,12 +62,25 @@ public final class ApiServer implements AutoCloseable {
     return "http://127.0.0.1:" + port();
   }
 
+  /**
+   * Makes the next {@code count} requests (discovery and /version excepted) fail with {@code code}
+   * and a Status body, for failure tests.
+   */
+  public void failNextRequests(int count, int code) {
+    failureCode = code;
+    failuresLeft.set(count);
+  }
+
   private void handle(HttpExchange ex) {
     try {
       try {
+        injectFailure(ex.getRequestURI().getPath());
         dispatch(ex);
       } catch (ApiError e) {
         HttpIo.sendJson(ex, e.code(), e.toStatus());
+      } catch (NumberFormatException | com.google.gson.JsonParseException e) {
+        HttpIo.sendJson(
+            ex, 400, ApiError.badRequest("malformed request: " + e.getMessage()).toStatus());
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "failed request path=" + ex.getRequestURI().getPath(), e);
         HttpIo.sendJson(ex, 500, new ApiError(500, "InternalError", "internal error").toStatus());
@@ -74,6 +89,17 @@ public final class ApiServer implements AutoCloseable {
       LOG.log(Level.FINE, "dropped response path=" + ex.getRequestURI().getPath(), e);
     } finally {
       ex.close();
+    }
+  }
+
+  private void injectFailure(String path) {
+    boolean resource = path.startsWith("/api/") || path.startsWith("/apis/");
+    if (resource && failuresLeft.get() > 0 && failuresLeft.getAndDecrement() > 0) {
+      String reason =
+          failureCode == 503
+              ? "ServiceUnavailable"
+              : failureCode == 429 ? "TooManyRequests" : "InternalError";
+      throw new ApiError(failureCode, reason, "injected failure (crater-sim)");
     }
   }
 

@@ -81,6 +81,15 @@ final class EventLog {
     }
   }
 
+  /** Closes the HTTP watchers, as a dropped connection would; the history is kept. */
+  void closeExternal() {
+    for (Watcher w : watchers) {
+      if (!w.isInternal()) {
+        unregister(w);
+      }
+    }
+  }
+
   /** Closes every watcher, internal ones included. */
   void closeAll() {
     for (Watcher w : watchers) {

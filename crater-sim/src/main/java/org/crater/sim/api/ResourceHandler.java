@@ -42,20 +42,25 @@ final class ResourceHandler {
       case "PATCH" -> {
         String patch = HttpIo.body(ex);
         String type = ex.getRequestHeaders().getFirst("Content-Type");
-        HttpIo.sendJson(
-            ex,
-            200,
-            invalidOn(
-                t,
-                () ->
-                    store.modify(
-                        t, r.namespace(), r.name(), o -> Patches.apply(o, type, patch), status)));
+        HttpIo.sendJson(ex, 200, invalidOn(t, () -> patch(r, type, patch, status)));
       }
       case "DELETE" ->
           HttpIo.sendJson(
               ex, 200, store.delete(t, r.namespace(), r.name(), orphan(q, HttpIo.body(ex))));
       default -> throw methodNotAllowed(method);
     }
+  }
+
+  /** Applies a patch; a server-side apply of a missing object creates it, as the real API does. */
+  private JsonObject patch(Route r, String type, String patch, boolean status) {
+    ResourceType t = r.type();
+    boolean apply = type != null && type.contains("application/apply-patch");
+    if (apply && !status && store.find(t, r.namespace(), r.name()).isEmpty()) {
+      JsonObject body = Patches.apply(new JsonObject(), type, patch);
+      Json.meta(body).addProperty("name", r.name());
+      return store.create(t, r.namespace(), body);
+    }
+    return store.modify(t, r.namespace(), r.name(), o -> Patches.apply(o, type, patch), status);
   }
 
   private void collection(HttpExchange ex, Route r, Map<String, String> q, String method)

@@ -306,6 +306,13 @@ public final class Store {
     }
   }
 
+  /** Ends every HTTP watch stream (clients reconnect and resume from their last version). */
+  public void dropWatches() {
+    synchronized (lock) {
+      log.closeExternal();
+    }
+  }
+
   /** Removes every object; HTTP watchers are closed and older versions become 410. */
   public void reset() {
     synchronized (lock) {
