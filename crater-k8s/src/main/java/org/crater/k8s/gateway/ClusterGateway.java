@@ -3,6 +3,7 @@ package org.crater.k8s.gateway;
 import io.kubernetes.client.openapi.ApiClient;
 import java.io.InputStream;
 import java.util.List;
+import java.util.SortedSet;
 import java.util.logging.Logger;
 import org.crater.k8s.informer.ClusterCache;
 import org.crater.k8s.workload.ObservedWorkload;
@@ -92,6 +93,11 @@ public final class ClusterGateway {
   /** What the caches show for the attempt in {@code namespace}. */
   public ObservedWorkload observe(String namespace, long jobId, int attempt) {
     return observer.observe(namespace, jobId, attempt);
+  }
+
+  /** Attempts of the job that have objects in {@code namespace} (from the caches), ascending. */
+  public SortedSet<Integer> attempts(String namespace, long jobId) {
+    return cache.attempts(namespace, jobId);
   }
 
   /** The primary pod's log, the last {@code tailLines} lines (null for all). */

@@ -15,10 +15,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.LongConsumer;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 import org.crater.k8s.common.CraterLabels;
 import org.crater.k8s.node.NodeInventory;
 import org.crater.k8s.node.NodeInventoryBuilder;
@@ -75,9 +78,13 @@ public final class ClusterCache implements AutoCloseable {
         new GenericKubernetesApi<>(V1Pod.class, V1PodList.class, "", "v1", "pods", client);
     // The inventory needs every bound pod; without it, Crater's own pods are enough.
     return config.allPods()
-        ? new Informer<>("pods", api, null, null, JobKeys::indexKey)
+        ? new Informer<>("pods", api, null, null, JobKeys::jobIndexKey)
         : new Informer<>(
-            "pods", api, config.jobNamespace(), CraterLabels.MANAGED_SELECTOR, JobKeys::indexKey);
+            "pods",
+            api,
+            config.jobNamespace(),
+            CraterLabels.MANAGED_SELECTOR,
+            JobKeys::jobIndexKey);
   }
 
   private static Informer<DynamicKubernetesObject, DynamicKubernetesListObject> volcanoInformer(
@@ -86,7 +93,7 @@ public final class ClusterCache implements AutoCloseable {
         new DynamicKubernetesApi(
             VolcanoJobs.GROUP, VolcanoJobs.VERSION, VolcanoJobs.PLURAL, client);
     return new Informer<>(
-        "vcjobs", api, config.jobNamespace(), CraterLabels.MANAGED_SELECTOR, null);
+        "vcjobs", api, config.jobNamespace(), CraterLabels.MANAGED_SELECTOR, JobKeys::jobIndexKey);
   }
 
   private static Informer<V1Node, V1NodeList> nodeInformer(ApiClient client) {
@@ -167,7 +174,23 @@ public final class ClusterCache implements AutoCloseable {
 
   /** Cached pods of one attempt (the single Pod, or all pods of its Volcano job). */
   public List<V1Pod> pods(long jobId, int attempt) {
-    return pods.byIndex(JobKeys.indexKey(jobId, attempt));
+    return pods.byIndex(Long.toString(jobId)).stream()
+        .filter(p -> JobKeys.attempt(p) == attempt)
+        .toList();
+  }
+
+  /** Attempts of the job that have a cached Pod or Volcano job in {@code namespace}, ascending. */
+  public SortedSet<Integer> attempts(String namespace, long jobId) {
+    SortedSet<Integer> out = new TreeSet<>();
+    String key = Long.toString(jobId);
+    Stream.concat(
+            pods.byIndex(key).stream(),
+            volcanoJobs == null ? Stream.empty() : volcanoJobs.byIndex(key).stream())
+        .filter(o -> namespace.equals(o.getMetadata().getNamespace()))
+        .mapToInt(JobKeys::attempt)
+        .filter(a -> a >= 0)
+        .forEach(out::add);
+    return out;
   }
 
   /** The cached Volcano job, empty when not cached or Volcano is not watched. */

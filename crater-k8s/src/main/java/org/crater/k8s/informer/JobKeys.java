@@ -26,6 +26,21 @@ public final class JobKeys {
     }
   }
 
+  /** The job id label as the informer index key, null when the object is not Crater's. */
+  public static String jobIndexKey(KubernetesObject obj) {
+    return label(obj, CraterLabels.JOB_ID);
+  }
+
+  /** The attempt label as a number, -1 when missing or malformed. */
+  public static int attempt(KubernetesObject obj) {
+    String v = label(obj, CraterLabels.ATTEMPT);
+    try {
+      return v == null ? -1 : Integer.parseInt(v);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
   /** {@code <jobId>/<attempt>} from the labels, null when either label is missing. */
   public static String indexKey(KubernetesObject obj) {
     String id = label(obj, CraterLabels.JOB_ID);
