@@ -7,11 +7,25 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /** The resource verbs: get, list, watch, create, update, patch, delete and deletecollection. */
 final class ResourceHandler {
+  /**
+   * Resources whose DELETE answers with the object, as their client-java methods expect; the others
+   * answer with a success Status.
+   */
+  private static final Set<ResourceType> RETURNS_DELETED =
+      Set.of(
+          ResourceRegistry.PODS,
+          ResourceRegistry.SERVICES,
+          ResourceRegistry.PVCS,
+          ResourceRegistry.VC_JOBS,
+          ResourceRegistry.POD_GROUPS,
+          ResourceRegistry.QUEUES);
+
   private final Store store;
   private final WatchStreamer watches;
 
@@ -44,9 +58,10 @@ final class ResourceHandler {
         String type = ex.getRequestHeaders().getFirst("Content-Type");
         HttpIo.sendJson(ex, 200, invalidOn(t, () -> patch(r, type, patch, status)));
       }
-      case "DELETE" ->
-          HttpIo.sendJson(
-              ex, 200, store.delete(t, r.namespace(), r.name(), orphan(q, HttpIo.body(ex))));
+      case "DELETE" -> {
+        JsonObject deleted = store.delete(t, r.namespace(), r.name(), orphan(q, HttpIo.body(ex)));
+        HttpIo.sendJson(ex, 200, RETURNS_DELETED.contains(t) ? deleted : deletedStatus(t, deleted));
+      }
       default -> throw methodNotAllowed(method);
     }
   }
@@ -172,6 +187,19 @@ final class ResourceHandler {
         | NumberFormatException e) {
       throw new ApiError(422, "Invalid", t.kind() + " is invalid: " + e.getMessage());
     }
+  }
+
+  private static JsonObject deletedStatus(ResourceType t, JsonObject deleted) {
+    JsonObject status = success(200);
+    JsonObject details = new JsonObject();
+    details.addProperty("name", Json.name(deleted));
+    if (!t.group().isEmpty()) {
+      details.addProperty("group", t.group());
+    }
+    details.addProperty("kind", t.plural());
+    details.addProperty("uid", Json.uid(deleted));
+    status.add("details", details);
+    return status;
   }
 
   static JsonObject success(int code) {

@@ -17,6 +17,7 @@ import io.kubernetes.client.openapi.models.V1PodStatus;
 import io.kubernetes.client.openapi.models.V1Status;
 import io.kubernetes.client.openapi.models.VersionInfo;
 import io.kubernetes.client.util.PatchUtils;
+import java.util.Map;
 import org.crater.sim.SimClients;
 import org.crater.sim.SimCluster;
 import org.crater.sim.SimConfig;
@@ -218,6 +219,23 @@ class CrudTest {
         V1Patch.PATCH_FORMAT_JSON_MERGE_PATCH,
         false);
     assertThat(code(() -> core.readNamespacedPod("crud-fin", "default").execute())).isEqualTo(404);
+  }
+
+  @Test
+  void typedDeleteCallsParseWhatDeleteAnswers() throws ApiException {
+    core.createNamespacedConfigMap(
+            "default",
+            new V1ConfigMap().metadata(new V1ObjectMeta().name("crud-cm")).data(Map.of("k", "v")))
+        .execute();
+    V1Status status = core.deleteNamespacedConfigMap("crud-cm", "default").execute();
+    assertThat(status.getStatus()).isEqualTo("Success");
+    assertThat(status.getDetails().getName()).isEqualTo("crud-cm");
+    core.createNamespacedPod("default", aPod("crud-del").build()).execute();
+    V1Pod deleted = core.deleteNamespacedPod("crud-del", "default").execute();
+    assertThat(deleted.getMetadata().getName()).isEqualTo("crud-del");
+    core.createNamespace(new V1Namespace().metadata(new V1ObjectMeta().name("crud-del-ns")))
+        .execute();
+    assertThat(core.deleteNamespace("crud-del-ns").execute().getStatus()).isEqualTo("Success");
   }
 
   @Test
