@@ -32,25 +32,7 @@ class CapacityTest {
       long startMs = ms(t0);
       CoreV1Api core = new CoreV1Api(SimClients.client(cluster));
       long t1 = System.nanoTime();
-      ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-      List<Future<?>> work = new ArrayList<>();
-      for (int t = 0; t < THREADS; t++) {
-        int thread = t;
-        work.add(
-            pool.submit(
-                () -> {
-                  for (int i = thread; i < PODS; i += THREADS) {
-                    core.createNamespacedPod(
-                            "default", aPod("cap-" + i).resource("cpu", "100m").build())
-                        .execute();
-                  }
-                  return null;
-                }));
-      }
-      for (Future<?> f : work) {
-        f.get();
-      }
-      pool.shutdown();
+      createPods(core);
       long createMs = ms(t1);
       await()
           .atMost(Duration.ofSeconds(60))
@@ -73,6 +55,31 @@ class CapacityTest {
       assertThat(cluster.store().count(ResourceRegistry.NODES)).isEqualTo(NODES);
       assertThat(core.listPodForAllNamespaces().limit(500).execute().getItems()).hasSize(500);
       assertThat(allRunningMs).isLessThan(60_000);
+    }
+  }
+
+  private static void createPods(CoreV1Api core) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    try {
+      List<Future<?>> work = new ArrayList<>();
+      for (int t = 0; t < THREADS; t++) {
+        int thread = t;
+        work.add(
+            pool.submit(
+                () -> {
+                  for (int i = thread; i < PODS; i += THREADS) {
+                    core.createNamespacedPod(
+                            "default", aPod("cap-" + i).resource("cpu", "100m").build())
+                        .execute();
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> f : work) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
     }
   }
 

@@ -3,13 +3,10 @@ package org.crater.sim.api;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Predicate;
@@ -25,12 +22,10 @@ public final class Store {
   private final ResourceRegistry registry;
   private final Map<ResourceType, ConcurrentSkipListMap<String, JsonObject>> data =
       new ConcurrentHashMap<>();
-  private final Map<String, Set<Ref>> dependents = new HashMap<>();
+  private final OwnerIndex owners = new OwnerIndex();
   private final EventLog log;
   private long rv;
   private volatile long committedRv;
-
-  private record Ref(ResourceType type, String key) {}
 
   /** A page of a list: the items, the list's resourceVersion and the key to continue after. */
   public record Page(List<JsonObject> items, long rv, String nextKey) {}
@@ -197,7 +192,7 @@ public final class Store {
     data.get(t).remove(key);
     JsonObject gone = old.deepCopy();
     Json.meta(gone).addProperty("resourceVersion", Long.toString(++rv));
-    indexOwners(new Ref(t, key), old, null);
+    owners.update(new OwnerIndex.Ref(t, key), old, null);
     log.append(new WatchEvent(WatchEvent.DELETED, t, gone, null, rv));
     committedRv = rv;
     if (t.equals(ResourceRegistry.NAMESPACES)) {
@@ -220,11 +215,7 @@ public final class Store {
   }
 
   private void deleteDependents(String ownerUid) {
-    Set<Ref> refs = dependents.remove(ownerUid);
-    if (refs == null) {
-      return;
-    }
-    for (Ref ref : refs) {
+    for (OwnerIndex.Ref ref : owners.removeDependents(ownerUid)) {
       JsonObject dependent = data.get(ref.type()).get(ref.key());
       if (dependent != null) {
         deleteLocked(ref.type(), ref.key(), dependent, false);
@@ -239,35 +230,9 @@ public final class Store {
   private void commit(ResourceType t, String key, JsonObject old, JsonObject next, String type) {
     Json.meta(next).addProperty("resourceVersion", Long.toString(++rv));
     data.get(t).put(key, next);
-    indexOwners(new Ref(t, key), old, next);
+    owners.update(new OwnerIndex.Ref(t, key), old, next);
     log.append(new WatchEvent(type, t, next, old, rv));
     committedRv = rv;
-  }
-
-  private void indexOwners(Ref ref, JsonObject old, JsonObject next) {
-    Set<String> before = ownerUids(old);
-    Set<String> after = ownerUids(next);
-    for (String uid : before) {
-      if (!after.contains(uid) && dependents.containsKey(uid)) {
-        dependents.get(uid).remove(ref);
-      }
-    }
-    for (String uid : after) {
-      dependents.computeIfAbsent(uid, u -> new HashSet<>()).add(ref);
-    }
-  }
-
-  private static Set<String> ownerUids(JsonObject obj) {
-    if (obj == null) {
-      return Set.of();
-    }
-    Set<String> uids = new HashSet<>();
-    for (var ref : Json.arr(obj, "metadata.ownerReferences")) {
-      if (ref.isJsonObject() && ref.getAsJsonObject().has("uid")) {
-        uids.add(ref.getAsJsonObject().get("uid").getAsString());
-      }
-    }
-    return uids;
   }
 
   /** Opens an HTTP watch: current objects as ADDED when {@code sinceRv} is null, else a replay. */
@@ -317,7 +282,7 @@ public final class Store {
   public void reset() {
     synchronized (lock) {
       data.values().forEach(Map::clear);
-      dependents.clear();
+      owners.clear();
       // A fresh version: watches and continue tokens from before the reset get 410 and re-list.
       committedRv = ++rv;
       log.reset(rv);

@@ -176,9 +176,14 @@ class CrudTest {
     assertThat(strategic.getSpec().getContainers().get(0).getImage()).isEqualTo("nginx");
     assertThat(strategic.getSpec().getContainers().get(0).getResources()).isNotNull();
     assertThat(strategic.getMetadata().getGeneration()).isEqualTo(2L);
+  }
+
+  @Test
+  void statusPatchesChangeOnlyStatus() throws ApiException {
+    core.createNamespacedPod("default", aPod("crud-spatch").build()).execute();
     V1Pod status =
         patch(
-            "crud-patch",
+            "crud-spatch",
             "{\"status\":{\"phase\":\"Running\"},\"metadata\":{\"labels\":{\"s\":\"1\"}}}",
             V1Patch.PATCH_FORMAT_JSON_MERGE_PATCH,
             true);
@@ -186,7 +191,7 @@ class CrudTest {
     assertThat(status.getMetadata().getLabels()).doesNotContainKey("s");
     V1Pod mainStatus =
         patch(
-            "crud-patch",
+            "crud-spatch",
             "{\"status\":{\"phase\":\"Failed\"}}",
             V1Patch.PATCH_FORMAT_JSON_MERGE_PATCH,
             false);
