@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.ThreadFactory;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.crater.k8s.common.ClusterUnavailableException;
 
 /**
  * Runs a {@link Reconciler} on {@code workers} threads taken from an injected {@link
@@ -111,18 +112,26 @@ public final class Controller implements AutoCloseable {
         queue.addAfter(request, result.after());
       }
     } catch (Exception e) {
-      LOG.log(
-          Level.WARNING,
-          "failed reconcile controller="
-              + name
-              + " job="
-              + request.jobId()
-              + " retries="
-              + queue.numRequeues(request),
-          e);
+      logFailure(request, e);
       queue.addRateLimited(request);
     } finally {
       queue.done(request);
+    }
+  }
+
+  private void logFailure(Request request, Exception e) {
+    String message =
+        "failed reconcile controller="
+            + name
+            + " job="
+            + request.jobId()
+            + " retries="
+            + queue.numRequeues(request);
+    if (e instanceof ClusterUnavailableException) {
+      // Expected while the API server is busy or away: one line, no stack trace.
+      LOG.warning(() -> message + " cause=" + e.getMessage());
+    } else {
+      LOG.log(Level.WARNING, message, e);
     }
   }
 }

@@ -8,8 +8,14 @@ import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.models.V1ConfigMap;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import java.time.Duration;
+import java.util.Optional;
 import org.crater.k8s.common.ClusterUnavailableException;
 import org.crater.k8s.common.KubeClients;
+import org.crater.k8s.common.Threads;
+import org.crater.k8s.informer.Controller;
+import org.crater.k8s.informer.ExponentialBackoff;
+import org.crater.k8s.informer.Request;
+import org.crater.k8s.informer.WorkQueue;
 import org.crater.k8s.node.NodeInventory;
 import org.crater.k8s.support.SimHarness;
 import org.crater.k8s.support.Specs;
@@ -20,8 +26,13 @@ import org.crater.sim.SimConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** The adapter survives dropped watches, 410 Gone, an unreachable server and a lost node. */
+/**
+ * The adapter survives dropped watches, 410 Gone, 5xx/429 answers, an unreachable server and a lost
+ * node.
+ */
 class ResilienceIT {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
@@ -101,5 +112,50 @@ class ResilienceIT {
     } finally {
       cluster.sim().setNodeReady(node, true);
     }
+  }
+
+  @Test
+  void droppedWatchesResumeWithoutLosingEvents() {
+    cluster.sim().dropWatches();
+    cluster.gateway().apply(Specs.aJob().jobId(811).build());
+    await()
+        .atMost(WAIT)
+        .until(() -> cluster.gateway().observe(811, 1).phase() == WorkloadPhase.RUNNING);
+    cluster.sim().dropWatches();
+    cluster.gateway().delete(811, 1);
+    await()
+        .atMost(WAIT)
+        .until(() -> cluster.gateway().observe(811, 1).phase() == WorkloadPhase.MISSING);
+  }
+
+  @ParameterizedTest(name = "HTTP {0}")
+  @ValueSource(ints = {500, 503, 429})
+  void serverErrorsAreUnavailable(int code) {
+    cluster.sim().failNextRequests(1, code);
+    assertThatThrownBy(() -> cluster.gateway().apply(Specs.aJob().jobId(820 + code).build()))
+        .isInstanceOfSatisfying(
+            ClusterUnavailableException.class, e -> assertThat(e.httpStatus()).isEqualTo(code));
+  }
+
+  @Test
+  void reconcilerRetriesThroughServerErrors() {
+    WorkQueue<Request> queue =
+        new WorkQueue<>(new ExponentialBackoff<>(Duration.ofMillis(50), Duration.ofSeconds(1)));
+    WorkloadReconciler reconciler =
+        new WorkloadReconciler(
+            cluster.gateway(),
+            id -> Optional.of(new DesiredAttempt(Specs.aJob().jobId(id).build(), true)),
+            o -> {},
+            Duration.ofMillis(500));
+    try (Controller controller =
+        new Controller("it-retry", queue, reconciler, 1, Threads.daemon("it-retry"))) {
+      cluster.sim().failNextRequests(3, 503);
+      controller.start();
+      queue.add(new Request(831));
+      await()
+          .atMost(WAIT)
+          .until(() -> cluster.gateway().observe(831, 1).phase() == WorkloadPhase.RUNNING);
+    }
+    cluster.gateway().delete(831, 1);
   }
 }
