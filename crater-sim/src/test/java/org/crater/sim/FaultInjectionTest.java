@@ -65,7 +65,7 @@ class FaultInjectionTest {
             0);
     factory.startAllRegisteredInformers();
     try {
-      await().atMost(Duration.ofSeconds(10)).until(informer::hasSynced);
+      await().atMost(Duration.ofSeconds(30)).until(informer::hasSynced);
       List<String> events = new ArrayList<>();
       try (Watch<V1Pod> watch =
           Watch.createWatch(
@@ -80,7 +80,7 @@ class FaultInjectionTest {
       assertThat(events).containsExactly("ADDED");
       core.createNamespacedPod("default", aPod("after-drop").build()).execute();
       await()
-          .atMost(Duration.ofSeconds(15))
+          .atMost(Duration.ofSeconds(30))
           .until(() -> informer.getIndexer().getByKey("default/after-drop") != null);
     } finally {
       factory.stopAllRegisteredInformers();

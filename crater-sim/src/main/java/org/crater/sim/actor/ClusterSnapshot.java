@@ -54,16 +54,24 @@ final class ClusterSnapshot {
     }
   }
 
-  /** The fitting node that leaves the fewest GPUs free (bin packing), or null. */
+  /**
+   * The fitting node that leaves the fewest GPUs free (bin packing), or null. A pod without GPUs
+   * takes the first node that fits.
+   */
   NodeState bestFit(JsonObject pod, ResourceVector requests) {
+    JsonObject selector = Json.obj(pod, "spec.nodeSelector");
+    long gpus = requests.get("nvidia.com/gpu");
     NodeState best = null;
     long bestLeft = Long.MAX_VALUE;
     for (NodeState n : nodes.values()) {
-      if (selects(pod, n) && n.free.covers(requests)) {
-        long left = n.free.get("nvidia.com/gpu") - requests.get("nvidia.com/gpu");
+      if (selects(selector, n) && n.free.covers(requests)) {
+        long left = n.free.get("nvidia.com/gpu") - gpus;
         if (left < bestLeft) {
           best = n;
           bestLeft = left;
+        }
+        if (gpus == 0 || left == 0) {
+          break;
         }
       }
     }
@@ -75,9 +83,10 @@ final class ClusterSnapshot {
    * null. Pods of {@code ownGang} are never victims.
    */
   Preemption preemption(JsonObject pod, ResourceVector requests, int priority, String ownGang) {
+    JsonObject selector = Json.obj(pod, "spec.nodeSelector");
     Preemption best = null;
     for (NodeState n : nodes.values()) {
-      if (!selects(pod, n)) {
+      if (!selects(selector, n)) {
         continue;
       }
       List<Placed> candidates = new ArrayList<>();
@@ -134,8 +143,7 @@ final class ClusterSnapshot {
     }
   }
 
-  private static boolean selects(JsonObject pod, NodeState n) {
-    JsonObject selector = Json.obj(pod, "spec.nodeSelector");
+  private static boolean selects(JsonObject selector, NodeState n) {
     for (Map.Entry<String, JsonElement> e : selector.entrySet()) {
       JsonElement actual = n.labels.get(e.getKey());
       if (actual == null || !actual.getAsString().equals(e.getValue().getAsString())) {

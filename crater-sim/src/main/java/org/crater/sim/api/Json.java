@@ -7,17 +7,20 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Small helpers over Gson trees; paths are dotted ({@code spec.nodeName}). */
 public final class Json {
   public static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
+  private static final Map<String, String[]> PATHS = new ConcurrentHashMap<>();
 
   private Json() {}
 
   /** The element at a dotted path, or {@code null} if any step is missing or not an object. */
   public static JsonElement at(JsonObject root, String path) {
     JsonElement current = root;
-    for (String step : path.split("\\.")) {
+    for (String step : PATHS.computeIfAbsent(path, p -> p.split("\\."))) {
       if (current == null || !current.isJsonObject()) {
         return null;
       }

@@ -45,7 +45,7 @@ class KubeletSimTest {
 
   private static void awaitPhase(String name, String phase) {
     await()
-        .atMost(Duration.ofSeconds(10))
+        .atMost(Duration.ofSeconds(30))
         .until(() -> phase.equals(read(name).getStatus().getPhase()));
   }
 
@@ -112,7 +112,7 @@ class KubeletSimTest {
     awaitPhase("orphan", "Running");
     cluster.deleteNode("a100-node-1");
     await()
-        .atMost(Duration.ofSeconds(10))
+        .atMost(Duration.ofSeconds(30))
         .until(() -> core.listNamespacedPod("default").execute().getItems().isEmpty());
     assertThat(core.listNode().execute().getItems()).hasSize(1);
   }

@@ -62,7 +62,7 @@ class SchedulerSimTest {
   }
 
   private static void awaitBound(String pod) {
-    await().atMost(Duration.ofSeconds(10)).until(() -> nodeOf(pod) != null);
+    await().atMost(Duration.ofSeconds(30)).until(() -> nodeOf(pod) != null);
   }
 
   /** Waits until the scheduler has made a pass after the given pods were created. */
@@ -154,7 +154,7 @@ class SchedulerSimTest {
                 .getItems())
         .isEmpty();
     await()
-        .atMost(Duration.ofSeconds(10))
+        .atMost(Duration.ofSeconds(30))
         .until(() -> seen.stream().anyMatch(e -> e.type.equals("DELETED")));
     V1PodCondition disruption =
         seen.stream()

@@ -81,7 +81,7 @@ class VolcanoJobControllerTest {
   @Test
   void jobGetsPodsAndPodGroupAndCompletes() throws ApiException {
     submit("train", 2, 4, "\"sim.crater.io/run-ms\":\"1500\"");
-    await().atMost(Duration.ofSeconds(10)).until(() -> "Running".equals(phase("train")));
+    await().atMost(Duration.ofSeconds(30)).until(() -> "Running".equals(phase("train")));
     List<V1Pod> pods =
         core.listNamespacedPod("default")
             .labelSelector("volcano.sh/job-name=train")
@@ -106,7 +106,7 @@ class VolcanoJobControllerTest {
     assertThat(Json.num(group, "spec.minMember", 0)).isEqualTo(3);
     assertThat(Json.str(group, "spec.queue")).isEqualTo("team-a");
 
-    await().atMost(Duration.ofSeconds(10)).until(() -> "Completed".equals(phase("train")));
+    await().atMost(Duration.ofSeconds(30)).until(() -> "Completed".equals(phase("train")));
     JsonObject status = status("train");
     assertThat(Json.num(status, "succeeded", -1)).isEqualTo(3);
     assertThat(Json.num(status, "running", -1)).isZero();
@@ -116,17 +116,17 @@ class VolcanoJobControllerTest {
   @Test
   void failingPodFailsTheJob() {
     submit("crash", 1, 1, "\"sim.crater.io/exit-code\":\"1\"");
-    await().atMost(Duration.ofSeconds(10)).until(() -> "Failed".equals(phase("crash")));
+    await().atMost(Duration.ofSeconds(30)).until(() -> "Failed".equals(phase("crash")));
     assertThat(Json.num(status("crash"), "failed", -1)).isEqualTo(2);
   }
 
   @Test
   void jobThatCannotGangScheduleStaysPendingWithNoPodBound() throws ApiException {
     submit("huge", 3, 8, "");
-    await().atMost(Duration.ofSeconds(10)).until(() -> "Pending".equals(phase("huge")));
+    await().atMost(Duration.ofSeconds(30)).until(() -> "Pending".equals(phase("huge")));
     submit("probe", 1, 1, "");
     await()
-        .atMost(Duration.ofSeconds(10))
+        .atMost(Duration.ofSeconds(30))
         .until(() -> "Running".equals(phase("probe")) || "Completed".equals(phase("probe")));
     assertThat(Json.num(status("huge"), "pending", -1)).isEqualTo(4);
     assertThat(
@@ -140,7 +140,7 @@ class VolcanoJobControllerTest {
   @Test
   void deletingTheJobDeletesItsPodsAndPodGroup() throws ApiException {
     submit("gone", 2, 1, "\"sim.crater.io/run-ms\":\"-1\"");
-    await().atMost(Duration.ofSeconds(10)).until(() -> "Running".equals(phase("gone")));
+    await().atMost(Duration.ofSeconds(30)).until(() -> "Running".equals(phase("gone")));
     assertThat(jobs.delete("default", "gone").isSuccess()).isTrue();
     assertThat(core.listNamespacedPod("default").execute().getItems()).isEmpty();
     assertThat(podGroups.list("default").getObject().getItems()).isEmpty();
@@ -149,12 +149,12 @@ class VolcanoJobControllerTest {
   @Test
   void evictedPodAbortsTheJob() throws ApiException {
     submit("evicted", 1, 1, "\"sim.crater.io/run-ms\":\"-1\"");
-    await().atMost(Duration.ofSeconds(10)).until(() -> "Running".equals(phase("evicted")));
+    await().atMost(Duration.ofSeconds(30)).until(() -> "Running".equals(phase("evicted")));
     core.deleteNamespacedPod("evicted-worker-0", "default").execute();
-    await().atMost(Duration.ofSeconds(10)).until(() -> "Aborted".equals(phase("evicted")));
+    await().atMost(Duration.ofSeconds(30)).until(() -> "Aborted".equals(phase("evicted")));
     assertThat(Json.str(status("evicted"), "state.reason")).isEqualTo("PodEvicted");
     await()
-        .atMost(Duration.ofSeconds(10))
+        .atMost(Duration.ofSeconds(30))
         .until(() -> core.listNamespacedPod("default").execute().getItems().isEmpty());
   }
 }

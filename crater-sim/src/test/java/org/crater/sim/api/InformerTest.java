@@ -77,17 +77,17 @@ class InformerTest {
     Recorder<V1Pod> recorder = new Recorder<>();
     informer.addEventHandler(recorder);
     factory.startAllRegisteredInformers();
-    await().atMost(Duration.ofSeconds(10)).until(informer::hasSynced);
+    await().atMost(Duration.ofSeconds(30)).until(informer::hasSynced);
 
     CoreV1Api core = new CoreV1Api(client);
     core.createNamespacedPod("default", aPod("inf-1").build()).execute();
-    await().atMost(Duration.ofSeconds(10)).until(() -> recorder.seen.contains("ADD:inf-1"));
+    await().atMost(Duration.ofSeconds(30)).until(() -> recorder.seen.contains("ADD:inf-1"));
     V1Pod pod = core.readNamespacedPod("inf-1", "default").execute();
     pod.getMetadata().putLabelsItem("changed", "yes");
     core.replaceNamespacedPod("inf-1", "default", pod).execute();
     core.deleteNamespacedPod("inf-1", "default").execute();
     await()
-        .atMost(Duration.ofSeconds(10))
+        .atMost(Duration.ofSeconds(30))
         .untilAsserted(
             () ->
                 assertThat(recorder.seen)
@@ -104,7 +104,7 @@ class InformerTest {
     Recorder<DynamicKubernetesObject> recorder = new Recorder<>();
     informer.addEventHandler(recorder);
     factory.startAllRegisteredInformers();
-    await().atMost(Duration.ofSeconds(10)).until(informer::hasSynced);
+    await().atMost(Duration.ofSeconds(30)).until(informer::hasSynced);
 
     JsonObject raw =
         Json.parse(
@@ -112,13 +112,13 @@ class InformerTest {
                 + "\"metadata\":{\"name\":\"vj-1\",\"namespace\":\"default\"},"
                 + "\"spec\":{\"minAvailable\":1,\"tasks\":[]}}");
     assertThat(jobs.create(new DynamicKubernetesObject(raw)).isSuccess()).isTrue();
-    await().atMost(Duration.ofSeconds(10)).until(() -> recorder.seen.contains("ADD:vj-1"));
+    await().atMost(Duration.ofSeconds(30)).until(() -> recorder.seen.contains("ADD:vj-1"));
     DynamicKubernetesObject current = jobs.get("default", "vj-1").getObject();
     current.getRaw().getAsJsonObject("spec").addProperty("queue", "team-a");
     assertThat(jobs.update(current).isSuccess()).isTrue();
     assertThat(jobs.delete("default", "vj-1").isSuccess()).isTrue();
     await()
-        .atMost(Duration.ofSeconds(10))
+        .atMost(Duration.ofSeconds(30))
         .untilAsserted(
             () ->
                 assertThat(recorder.seen)
@@ -133,13 +133,13 @@ class InformerTest {
             V1Pod.class,
             0);
     factory.startAllRegisteredInformers();
-    await().atMost(Duration.ofSeconds(10)).until(informer::hasSynced);
+    await().atMost(Duration.ofSeconds(30)).until(informer::hasSynced);
     new CoreV1Api(client).createNamespacedPod("default", aPod("before").build()).execute();
-    await().atMost(Duration.ofSeconds(10)).until(() -> informer.getIndexer().list().size() == 1);
+    await().atMost(Duration.ofSeconds(30)).until(() -> informer.getIndexer().list().size() == 1);
     cluster.reset();
     new CoreV1Api(client).createNamespacedPod("default", aPod("after").build()).execute();
     await()
-        .atMost(Duration.ofSeconds(15))
+        .atMost(Duration.ofSeconds(30))
         .untilAsserted(
             () ->
                 assertThat(informer.getIndexer().list())

@@ -68,7 +68,7 @@ class PodSubresourceTest {
     core.createNamespacedPod("default", aPod("log-1").runMs(1500).build()).execute();
     bind("log-1", "a100-node-0");
     await()
-        .atMost(Duration.ofSeconds(10))
+        .atMost(Duration.ofSeconds(30))
         .until(
             () ->
                 "Running"
@@ -89,7 +89,7 @@ class PodSubresourceTest {
                 throw new IllegalStateException(e);
               }
             });
-    List<String> lines = followed.get(15, TimeUnit.SECONDS);
+    List<String> lines = followed.get(30, TimeUnit.SECONDS);
     assertThat(lines).hasSize(2);
     assertThat(lines.get(0)).contains("started pod log-1");
     assertThat(lines.get(1)).contains("exited with code 0");

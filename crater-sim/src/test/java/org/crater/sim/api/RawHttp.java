@@ -28,7 +28,7 @@ final class RawHttp {
       throws IOException, InterruptedException {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(url))
-            .timeout(Duration.ofSeconds(10))
+            .timeout(Duration.ofSeconds(30))
             .header("Content-Type", "application/json")
             .method(
                 method,
