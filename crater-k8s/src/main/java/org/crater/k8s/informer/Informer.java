@@ -37,6 +37,7 @@ public final class Informer<T extends KubernetesObject, L extends KubernetesList
   private static final int WATCH_TIMEOUT_SECONDS = 300;
   private static final long QUICK_WATCH_NANOS = Duration.ofMillis(100).toNanos();
   private static final Duration QUICK_PAUSE = Duration.ofMillis(200);
+  private static final Duration STOP_WAIT = Duration.ofSeconds(2);
 
   private final String name;
   private final GenericKubernetesApi<T, L> api;
@@ -86,12 +87,20 @@ public final class Informer<T extends KubernetesObject, L extends KubernetesList
     thread.start();
   }
 
-  /** Stops the loop and closes the open watch; the cache keeps its last content. */
+  /**
+   * Stops the loop, closes the open watch and waits briefly for the thread to end; the cache keeps
+   * its last content.
+   */
   public synchronized void stop() {
     running = false;
     closeWatch();
     if (thread != null) {
       thread.interrupt();
+      try {
+        thread.join(STOP_WAIT.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
