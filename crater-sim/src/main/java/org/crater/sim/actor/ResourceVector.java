@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import java.util.HashMap;
 import java.util.Map;
 import org.crater.sim.api.Json;
+import org.crater.sim.api.Quantities;
 
 /** Amounts of named resources in milli-units; a missing resource counts as zero. */
 public final class ResourceVector {

@@ -101,15 +101,22 @@ public final class SchedulerSim extends Actor {
     ClusterSnapshot snapshot = new ClusterSnapshot();
     for (JsonObject node : store.list(ResourceRegistry.NODES, null)) {
       if (NodeSim.isReady(node) && !"true".equals(Json.str(node, "spec.unschedulable"))) {
-        snapshot.addNode(
-            Json.name(node),
-            Json.obj(node, "metadata.labels"),
-            ResourceVector.of(Json.obj(node, "status.allocatable")));
+        try {
+          snapshot.addNode(
+              Json.name(node),
+              Json.obj(node, "metadata.labels"),
+              ResourceVector.of(Json.obj(node, "status.allocatable")));
+        } catch (RuntimeException e) {
+          // A node with malformed allocatable (written by a test or user) is not schedulable.
+        }
       }
     }
     Map<String, Integer> boundPerGang = new HashMap<>();
     List<JsonObject> pending = new ArrayList<>();
     for (JsonObject pod : store.list(ResourceRegistry.PODS, null)) {
+      if (!requestsParse(pod)) {
+        continue;
+      }
       String node = Json.str(pod, "spec.nodeName");
       if (node != null && !Pods.terminal(pod)) {
         snapshot.occupy(node, placed(pod));
@@ -123,6 +130,16 @@ public final class SchedulerSim extends Actor {
     }
     if (!pending.isEmpty()) {
       schedule(snapshot, pending, boundPerGang);
+    }
+  }
+
+  /** Pods with unparseable requests are skipped (the API server rejects them on create). */
+  private boolean requestsParse(JsonObject pod) {
+    try {
+      placed(pod);
+      return true;
+    } catch (RuntimeException e) {
+      return false;
     }
   }
 

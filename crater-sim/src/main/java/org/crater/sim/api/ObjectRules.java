@@ -179,6 +179,14 @@ final class ObjectRules {
 
   /** Rejects what the real API server rejects for the shapes the simulator knows. */
   static void validate(ResourceType t, JsonObject obj, boolean creating) {
+    for (String field : new String[] {"name", "generateName", "namespace"}) {
+      JsonElement value = Json.meta(obj).get(field);
+      if (value != null
+          && !value.isJsonNull()
+          && !(value.isJsonPrimitive() && value.getAsJsonPrimitive().isString())) {
+        throw ApiError.invalid(t, "", "metadata." + field + ": Invalid value: must be a string");
+      }
+    }
     String name = Json.str(obj, "metadata.name");
     String generate = Json.str(obj, "metadata.generateName");
     String shown = name == null ? "" : name;
@@ -206,6 +214,8 @@ final class ObjectRules {
     }
     if (t.equals(ResourceRegistry.PODS)) {
       PodValidation.validate(t, obj, shown);
+    } else if (t.equals(ResourceRegistry.VC_JOBS)) {
+      PodValidation.validateVolcanoJob(t, obj, shown);
     }
   }
 

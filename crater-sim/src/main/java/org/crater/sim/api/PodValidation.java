@@ -8,6 +8,46 @@ import com.google.gson.JsonObject;
 final class PodValidation {
   private PodValidation() {}
 
+  /** Every {@code limits} and {@code requests} value must be a quantity, as on a real server. */
+  static void checkQuantities(ResourceType t, String name, JsonObject resources, String path) {
+    for (String part : new String[] {"limits", "requests"}) {
+      JsonElement list = resources.get(part);
+      if (list == null || list.isJsonNull()) {
+        continue;
+      }
+      if (!list.isJsonObject()) {
+        throw ApiError.invalid(t, name, path + "." + part + ": Invalid value: must be a map");
+      }
+      for (var e : list.getAsJsonObject().entrySet()) {
+        if (!validQuantity(e.getValue())) {
+          throw ApiError.invalid(
+              t,
+              name,
+              path
+                  + "."
+                  + part
+                  + "["
+                  + e.getKey()
+                  + "]: Invalid value: "
+                  + e.getValue()
+                  + ": quantities must match the regular expression"
+                  + " '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'");
+        }
+      }
+    }
+  }
+
+  private static boolean validQuantity(JsonElement value) {
+    if (!value.isJsonPrimitive()) {
+      return false;
+    }
+    try {
+      return Quantities.milli(value.getAsString()) >= 0;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
   static void validate(ResourceType t, JsonObject pod, String name) {
     JsonElement containers = Json.at(pod, "spec.containers");
     if (containers == null || !containers.isJsonArray() || containers.getAsJsonArray().isEmpty()) {
@@ -30,6 +70,39 @@ final class PodValidation {
       if (resources != null && !resources.isJsonObject()) {
         throw ApiError.invalid(
             t, name, "spec.containers[" + i + "].resources: Invalid value: must be an object");
+      }
+      if (resources != null) {
+        checkQuantities(
+            t, name, resources.getAsJsonObject(), "spec.containers[" + i + "].resources");
+      }
+    }
+  }
+
+  /** The shape checks Volcano's admission webhook makes on {@code spec.tasks}. */
+  static void validateVolcanoJob(ResourceType t, JsonObject job, String name) {
+    JsonElement tasks = Json.at(job, "spec.tasks");
+    if (tasks == null) {
+      return;
+    }
+    if (!tasks.isJsonArray()) {
+      throw ApiError.invalid(t, name, "spec.tasks: Invalid value: must be a list");
+    }
+    for (int i = 0; i < tasks.getAsJsonArray().size(); i++) {
+      JsonElement task = tasks.getAsJsonArray().get(i);
+      String path = "spec.tasks[" + i + "]";
+      if (!task.isJsonObject() || Json.str(task.getAsJsonObject(), "name") == null) {
+        throw ApiError.invalid(t, name, path + ".name: Required value");
+      }
+      JsonElement replicas = task.getAsJsonObject().get("replicas");
+      if (replicas != null
+          && (!replicas.isJsonPrimitive()
+              || !replicas.getAsJsonPrimitive().isNumber()
+              || replicas.getAsInt() < 0)) {
+        throw ApiError.invalid(t, name, path + ".replicas: Invalid value: must be >= 0");
+      }
+      JsonElement template = task.getAsJsonObject().get("template");
+      if (template != null && !template.isJsonObject()) {
+        throw ApiError.invalid(t, name, path + ".template: Invalid value: must be an object");
       }
     }
   }

@@ -1,4 +1,4 @@
-package org.crater.sim.actor;
+package org.crater.sim.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.crater.sim.actor;
+package org.crater.sim.api;
 
 import java.math.BigDecimal;
 import java.util.Map;
