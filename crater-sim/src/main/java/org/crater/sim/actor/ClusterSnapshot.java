@@ -95,21 +95,43 @@ final class ClusterSnapshot {
           candidates.add(p);
         }
       }
-      candidates.sort(Comparator.comparingInt(Placed::priority));
-      ResourceVector free = n.free.copy();
-      List<Placed> victims = new ArrayList<>();
-      for (Placed c : candidates) {
-        if (free.covers(requests)) {
-          break;
-        }
-        free.add(c.requests());
-        victims.add(c);
-      }
-      if (free.covers(requests) && (best == null || victims.size() < best.victims().size())) {
+      List<Placed> victims = victimsOn(n, candidates, requests);
+      if (victims != null && (best == null || victims.size() < best.victims().size())) {
         best = new Preemption(n, victims);
       }
     }
     return best;
+  }
+
+  /**
+   * Removes the lowest-priority candidates until the pod fits, then reprieves every victim (highest
+   * priority first) whose removal turns out not to be needed, as kube-scheduler does. Null if the
+   * pod does not fit even with every candidate gone.
+   */
+  private static List<Placed> victimsOn(
+      NodeState n, List<Placed> candidates, ResourceVector requests) {
+    candidates.sort(Comparator.comparingInt(Placed::priority));
+    ResourceVector free = n.free.copy();
+    List<Placed> victims = new ArrayList<>();
+    for (Placed c : candidates) {
+      if (free.covers(requests)) {
+        break;
+      }
+      free.add(c.requests());
+      victims.add(c);
+    }
+    if (!free.covers(requests)) {
+      return null;
+    }
+    for (int i = victims.size() - 1; i >= 0; i--) {
+      ResourceVector without = free.copy();
+      without.subtract(victims.get(i).requests());
+      if (without.covers(requests)) {
+        free = without;
+        victims.remove(i);
+      }
+    }
+    return victims;
   }
 
   void place(NodeState n, Placed pod) {

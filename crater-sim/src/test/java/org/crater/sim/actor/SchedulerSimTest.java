@@ -193,6 +193,46 @@ class SchedulerSimTest {
   }
 
   @Test
+  void highPriorityGangPreemptsOnlyWhenTheWholeGangThenFits() throws ApiException {
+    core.createNamespacedPod("default", aPod("low-a").gpus(8).priority(1).build()).execute();
+    core.createNamespacedPod("default", aPod("low-v").gpus(4).priority(1).build()).execute();
+    awaitBound("low-a");
+    awaitBound("low-v");
+    cluster.store().create(ResourceRegistry.POD_GROUPS, "default", podGroup("never", 3));
+    for (int i = 0; i < 3; i++) {
+      core.createNamespacedPod(
+              "default", aPod("never-" + i).gpus(8).priority(100).gang("never").build())
+          .execute();
+    }
+    awaitSettled("probe");
+    assertThat(nodeOf("low-a")).isNotNull();
+    assertThat(nodeOf("low-v")).isNotNull();
+    for (int i = 0; i < 3; i++) {
+      core.deleteNamespacedPod("never-" + i, "default").execute();
+    }
+
+    cluster.store().create(ResourceRegistry.POD_GROUPS, "default", podGroup("urgent", 2));
+    core.createNamespacedPod(
+            "default", aPod("urgent-0").gpus(8).priority(100).gang("urgent").build())
+        .execute();
+    core.createNamespacedPod(
+            "default", aPod("urgent-1").gpus(4).priority(100).gang("urgent").build())
+        .execute();
+    awaitBound("urgent-0");
+    awaitBound("urgent-1");
+    assertThat(core.listNamespacedPod("default").labelSelector("!nothing").execute().getItems())
+        .extracting(p -> p.getMetadata().getName())
+        .doesNotContain("low-a", "low-v");
+    assertThat(
+            core.listNamespacedEvent("default")
+                .fieldSelector("reason=Preempted")
+                .execute()
+                .getItems())
+        .extracting(e -> e.getInvolvedObject().getName())
+        .containsExactlyInAnyOrder("low-a", "low-v");
+  }
+
+  @Test
   void equalPriorityDoesNotPreempt() throws ApiException {
     core.createNamespacedPod("default", aPod("first").gpus(8).priority(5).build()).execute();
     awaitBound("first");
