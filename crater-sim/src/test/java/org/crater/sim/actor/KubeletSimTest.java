@@ -104,6 +104,26 @@ class KubeletSimTest {
   }
 
   @Test
+  void cordonedNodesGetNoNewPods() throws Exception {
+    io.kubernetes.client.util.PatchUtils.patch(
+        V1Node.class,
+        () ->
+            core.patchNode(
+                    "a100-node-0",
+                    new io.kubernetes.client.custom.V1Patch("{\"spec\":{\"unschedulable\":true}}"))
+                .buildCall(null),
+        io.kubernetes.client.custom.V1Patch.PATCH_FORMAT_STRATEGIC_MERGE_PATCH,
+        SimClients.client(cluster));
+    for (int i = 0; i < 3; i++) {
+      core.createNamespacedPod("default", aPod("cordon-" + i).runMs(-1).build()).execute();
+    }
+    for (int i = 0; i < 3; i++) {
+      awaitPhase("cordon-" + i, "Running");
+      assertThat(read("cordon-" + i).getSpec().getNodeName()).isEqualTo("a100-node-1");
+    }
+  }
+
+  @Test
   void deletingANodeDeletesItsPods() throws ApiException {
     core.createNamespacedPod(
             "default",

@@ -64,6 +64,23 @@ class PodSubresourceTest {
   }
 
   @Test
+  void evictionDeletesThePod() throws Exception {
+    core.createNamespacedPod("default", aPod("evict-1").runMs(-1).build()).execute();
+    RawHttp.Response evicted =
+        RawHttp.post(
+            cluster.url() + "/api/v1/namespaces/default/pods/evict-1/eviction",
+            "{\"apiVersion\":\"policy/v1\",\"kind\":\"Eviction\","
+                + "\"metadata\":{\"name\":\"evict-1\",\"namespace\":\"default\"}}");
+    assertThat(evicted.code()).isEqualTo(201);
+    assertThat(
+            core.listNamespacedPod("default")
+                .fieldSelector("metadata.name=evict-1")
+                .execute()
+                .getItems())
+        .isEmpty();
+  }
+
+  @Test
   void logsServeTailLinesAndFollowUntilThePodEnds() throws Exception {
     core.createNamespacedPod("default", aPod("log-1").runMs(1500).build()).execute();
     bind("log-1", "a100-node-0");
