@@ -27,7 +27,10 @@ final class Preemptor {
     String name = Json.name(victim);
     try {
       store.modify(ResourceRegistry.PODS, ns, name, this::markDisrupted, true);
-      store.create(ResourceRegistry.EVENTS, ns, event(victim, preemptor, node));
+      JsonObject event = event(victim, preemptor, node);
+      store.create(ResourceRegistry.EVENTS, ns, event);
+      // A real API server serves one event store under both groups; the simulator writes both.
+      store.create(ResourceRegistry.K8S_EVENTS, ns, eventsV1(event));
       store.delete(ResourceRegistry.PODS, ns, name, false);
       LOG.info(
           "preempted pod="
@@ -55,6 +58,22 @@ final class Preemptor {
             "default-scheduler: preempting to accommodate a higher priority pod",
             Json.now()));
     return pod;
+  }
+
+  private static JsonObject eventsV1(JsonObject core) {
+    JsonObject meta = new JsonObject();
+    meta.addProperty("name", Json.name(core));
+    JsonObject event = new JsonObject();
+    event.add("metadata", meta);
+    event.addProperty("eventTime", Json.nowMicro());
+    event.addProperty("reason", Json.str(core, "reason"));
+    event.addProperty("note", Json.str(core, "message"));
+    event.addProperty("type", Json.str(core, "type"));
+    event.addProperty("action", "Preempting");
+    event.add("regarding", core.get("involvedObject").deepCopy());
+    event.addProperty("reportingController", "default-scheduler");
+    event.addProperty("reportingInstance", "crater-sim");
+    return event;
   }
 
   private static JsonObject event(JsonObject victim, JsonObject preemptor, String node) {

@@ -45,6 +45,14 @@ final class VolcanoPods {
   /** Creates the job's PodGroup, pods and initial status; existing objects are kept. */
   static void createFor(Store store, JsonObject job) {
     String ns = Json.namespace(job);
+    boolean current =
+        store
+            .find(ResourceRegistry.VC_JOBS, ns, Json.name(job))
+            .filter(j -> Json.uid(j).equals(Json.uid(job)))
+            .isPresent();
+    if (!current) {
+      return; // deleted (or the cluster reset) before this event was handled
+    }
     createQuietly(store, ResourceRegistry.POD_GROUPS, ns, podGroup(job));
     for (JsonElement t : Json.arr(job, "spec.tasks")) {
       JsonObject task = t.getAsJsonObject();

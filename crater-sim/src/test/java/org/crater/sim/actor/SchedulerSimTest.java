@@ -170,6 +170,17 @@ class SchedulerSimTest {
             .execute()
             .getItems();
     assertThat(events).extracting(CoreV1Event::getReason).containsExactly("Preempted");
+    assertThat(
+            new io.kubernetes.client.openapi.apis.EventsV1Api(client)
+                .listNamespacedEvent("default")
+                .execute()
+                .getItems())
+        .anySatisfy(
+            e -> {
+              assertThat(e.getReason()).isEqualTo("Preempted");
+              assertThat(e.getRegarding().getName()).isEqualTo("low");
+              assertThat(e.getEventTime()).isNotNull();
+            });
     watcher.interrupt();
   }
 
