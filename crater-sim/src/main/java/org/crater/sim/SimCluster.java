@@ -9,10 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
 import org.crater.sim.actor.KubeletSim;
+import org.crater.sim.actor.NodePool;
 import org.crater.sim.actor.NodeSim;
 import org.crater.sim.actor.SchedulerSim;
 import org.crater.sim.actor.VolcanoJobController;
 import org.crater.sim.api.ApiServer;
+import org.crater.sim.api.Json;
 import org.crater.sim.api.LogStore;
 import org.crater.sim.api.ResourceRegistry;
 import org.crater.sim.api.Store;
@@ -80,6 +82,15 @@ public final class SimCluster implements AutoCloseable {
       store.create(ResourceRegistry.NAMESPACES, null, namespace);
     }
     nodes.createNodes();
+    if (config.volcano()) {
+      // Volcano installs a default queue; jobs without spec.queue go there.
+      store.create(
+          ResourceRegistry.QUEUES,
+          null,
+          Json.parse(
+              "{\"metadata\":{\"name\":\"default\"},\"spec\":{\"weight\":1,"
+                  + "\"reclaimable\":true},\"status\":{\"state\":\"Open\"}}"));
+    }
   }
 
   private void startActors() {
@@ -142,6 +153,11 @@ public final class SimCluster implements AutoCloseable {
   /** Marks a node Ready or NotReady; pods on a NotReady node fail with reason NodeLost. */
   public void setNodeReady(String node, boolean ready) {
     nodes.setReady(node, ready);
+  }
+
+  /** Adds nodes while running (numbered after the existing nodes of the model); their names. */
+  public List<String> addNodes(NodePool pool) {
+    return nodes.addNodes(pool);
   }
 
   /** Deletes a node; its pods are deleted as the pod garbage collector would. */

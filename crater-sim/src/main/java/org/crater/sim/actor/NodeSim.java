@@ -28,13 +28,25 @@ public final class NodeSim {
   /** Creates every configured node and returns their names. */
   public List<String> createNodes() {
     List<String> names = new ArrayList<>();
-    int ip = 0;
     for (NodePool pool : pools) {
-      for (int i = 0; i < pool.count(); i++) {
-        String name = pool.model().toLowerCase(Locale.ROOT) + "-node-" + i;
-        store.create(ResourceRegistry.NODES, null, node(name, pool, ip++));
-        names.add(name);
-      }
+      names.addAll(addNodes(pool));
+    }
+    return names;
+  }
+
+  /** Creates the nodes of one more pool, numbered after the existing nodes of its model. */
+  public List<String> addNodes(NodePool pool) {
+    String prefix = pool.model().toLowerCase(Locale.ROOT) + "-node-";
+    int next = 0;
+    while (store.find(ResourceRegistry.NODES, null, prefix + next).isPresent()) {
+      next++;
+    }
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < pool.count(); i++) {
+      String name = prefix + (next + i);
+      store.create(
+          ResourceRegistry.NODES, null, node(name, pool, store.count(ResourceRegistry.NODES)));
+      names.add(name);
     }
     return names;
   }

@@ -27,7 +27,9 @@ public final class VolcanoJobController extends Actor {
 
   @Override
   protected void onEvent(WatchEvent e) {
-    if (e.resource().equals(ResourceRegistry.VC_JOBS) && e.type().equals(WatchEvent.ADDED)) {
+    if (e.resource().equals(ResourceRegistry.QUEUES) && e.type().equals(WatchEvent.ADDED)) {
+      openQueue(e.object());
+    } else if (e.resource().equals(ResourceRegistry.VC_JOBS) && e.type().equals(WatchEvent.ADDED)) {
       VolcanoPods.createFor(store, e.object());
       dirty.add(Json.namespace(e.object()) + "/" + Json.name(e.object()));
     } else if (e.resource().equals(ResourceRegistry.PODS)) {
@@ -56,6 +58,22 @@ public final class VolcanoJobController extends Actor {
       }
     }
     dirty.clear();
+  }
+
+  /** A new queue without a state is opened, as the Volcano controller does. */
+  private void openQueue(JsonObject queue) {
+    if (Json.str(queue, "status.state") != null) {
+      return;
+    }
+    store.modify(
+        ResourceRegistry.QUEUES,
+        null,
+        Json.name(queue),
+        q -> {
+          Json.child(q, "status").addProperty("state", "Open");
+          return q;
+        },
+        true);
   }
 
   /** A job pod vanished before finishing (preempted, evicted): Volcano aborts the whole job. */

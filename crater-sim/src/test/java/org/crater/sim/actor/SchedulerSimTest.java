@@ -93,6 +93,18 @@ class SchedulerSimTest {
   }
 
   @Test
+  void nodesAddedLaterTakeWaitingPods() throws ApiException {
+    core.createNamespacedPod("default", aPod("wants-h100").resource("nvidia.com/h100", "4").build())
+        .execute();
+    awaitSettled("probe");
+    assertThat(nodeOf("wants-h100")).isNull();
+    assertThat(cluster.addNodes(new NodePool(2, "H100", 8, "64", "1Ti")))
+        .containsExactly("h100-node-0", "h100-node-1");
+    awaitBound("wants-h100");
+    assertThat(nodeOf("wants-h100")).startsWith("h100-node-");
+  }
+
+  @Test
   void podsThatDoNotFitStayPendingUntilRoomIsFreed() throws ApiException {
     core.createNamespacedPod("default", aPod("big-1").gpus(8).build()).execute();
     awaitBound("big-1");

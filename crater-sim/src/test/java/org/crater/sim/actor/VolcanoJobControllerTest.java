@@ -114,6 +114,24 @@ class VolcanoJobControllerTest {
   }
 
   @Test
+  void queuesAreOpenedAndTheDefaultQueueExists() {
+    DynamicKubernetesApi queues =
+        new DynamicKubernetesApi("scheduling.volcano.sh", "v1beta1", "queues", client);
+    assertThat(Json.str(queues.get("default").getObject().getRaw(), "status.state"))
+        .isEqualTo("Open");
+    JsonObject team =
+        Json.parse(
+            "{\"apiVersion\":\"scheduling.volcano.sh/v1beta1\","
+                + "\"kind\":\"Queue\",\"metadata\":{\"name\":\"team-a\"},\"spec\":{\"weight\":2}}");
+    assertThat(queues.create(new DynamicKubernetesObject(team)).isSuccess()).isTrue();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                "Open".equals(Json.str(queues.get("team-a").getObject().getRaw(), "status.state")));
+  }
+
+  @Test
   void failingPodFailsTheJob() {
     submit("crash", 1, 1, "\"sim.crater.io/exit-code\":\"1\"");
     await().atMost(Duration.ofSeconds(30)).until(() -> "Failed".equals(phase("crash")));
