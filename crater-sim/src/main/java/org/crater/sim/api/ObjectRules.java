@@ -41,7 +41,7 @@ final class ObjectRules {
     meta.remove("deletionGracePeriodSeconds");
     meta.remove("resourceVersion");
     applyCreateDefaults(t, obj);
-    validate(t, obj, true);
+    validate(t, obj);
     return obj;
   }
 
@@ -130,7 +130,7 @@ final class ObjectRules {
       }
     }
     Json.meta(next).addProperty("resourceVersion", Json.str(old, "metadata.resourceVersion"));
-    validate(t, next, false);
+    validate(t, next);
     return next;
   }
 
@@ -178,7 +178,7 @@ final class ObjectRules {
   }
 
   /** Rejects what the real API server rejects for the shapes the simulator knows. */
-  static void validate(ResourceType t, JsonObject obj, boolean creating) {
+  static void validate(ResourceType t, JsonObject obj) {
     for (String field : new String[] {"name", "generateName", "namespace"}) {
       JsonElement value = Json.meta(obj).get(field);
       if (value != null
