@@ -134,6 +134,29 @@ final class ClusterSnapshot {
     return victims;
   }
 
+  /** Why a pod fits no node, in the words kube-scheduler uses for PodScheduled=False. */
+  String unschedulableMessage(JsonObject pod, ResourceVector requests) {
+    JsonObject selector = Json.obj(pod, "spec.nodeSelector");
+    int matching = 0;
+    java.util.Set<String> insufficient = new java.util.TreeSet<>();
+    for (NodeState n : nodes.values()) {
+      if (!selects(selector, n)) {
+        continue;
+      }
+      matching++;
+      for (String r : requests.positive()) {
+        if (n.free.get(r) < requests.get(r)) {
+          insufficient.add(r);
+        }
+      }
+    }
+    String prefix = "0/" + nodes.size() + " nodes are available: ";
+    if (matching == 0) {
+      return prefix + nodes.size() + " node(s) didn't match Pod's node affinity/selector.";
+    }
+    return prefix + "Insufficient " + String.join(", ", insufficient) + ".";
+  }
+
   void place(NodeState n, Placed pod) {
     n.free.subtract(pod.requests());
     n.pods.add(pod);

@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import org.crater.sim.api.Json;
+import org.crater.sim.api.Pods;
 
 /**
  * Pod status shapes as a kubelet writes them, limited to fields the client models know (pitfall
@@ -23,7 +24,7 @@ final class PodStatuses {
     status.addProperty("startTime", now);
     JsonArray conditions = new JsonArray();
     for (String type : new String[] {"PodScheduled", "Initialized", "ContainersReady", "Ready"}) {
-      conditions.add(condition(type, "True", null, null, now));
+      conditions.add(Pods.condition(type, "True", null, null));
     }
     status.add("conditions", conditions);
     JsonArray containers = new JsonArray();
@@ -43,8 +44,8 @@ final class PodStatuses {
     String now = Json.now();
     String started = Json.str(pod, "status.startTime");
     status.addProperty("phase", exitCode == 0 ? "Succeeded" : "Failed");
-    setCondition(status, condition("Ready", "False", "PodCompleted", null, now));
-    setCondition(status, condition("ContainersReady", "False", "PodCompleted", null, now));
+    Pods.setCondition(status, Pods.condition("Ready", "False", "PodCompleted", null));
+    Pods.setCondition(status, Pods.condition("ContainersReady", "False", "PodCompleted", null));
     JsonArray containers = new JsonArray();
     for (JsonElement c : Json.arr(pod, "spec.containers")) {
       JsonObject terminated = new JsonObject();
@@ -68,37 +69,8 @@ final class PodStatuses {
     status.addProperty(
         "message",
         "Node " + node + " which was running pod " + Json.name(pod) + " is unresponsive");
-    setCondition(status, condition("Ready", "False", "NodeLost", null, Json.now()));
+    Pods.setCondition(status, Pods.condition("Ready", "False", "NodeLost", null));
     return pod;
-  }
-
-  /** Adds or replaces the condition of the same type. */
-  static void setCondition(JsonObject status, JsonObject condition) {
-    JsonArray list =
-        status.has("conditions") ? status.getAsJsonArray("conditions") : new JsonArray();
-    JsonArray updated = new JsonArray();
-    for (JsonElement c : list) {
-      if (!Json.str(c.getAsJsonObject(), "type").equals(Json.str(condition, "type"))) {
-        updated.add(c);
-      }
-    }
-    updated.add(condition);
-    status.add("conditions", updated);
-  }
-
-  static JsonObject condition(
-      String type, String value, String reason, String message, String now) {
-    JsonObject c = new JsonObject();
-    c.addProperty("type", type);
-    c.addProperty("status", value);
-    if (reason != null) {
-      c.addProperty("reason", reason);
-    }
-    if (message != null) {
-      c.addProperty("message", message);
-    }
-    c.addProperty("lastTransitionTime", now);
-    return c;
   }
 
   private static JsonObject containerStatus(

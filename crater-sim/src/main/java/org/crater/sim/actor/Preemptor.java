@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import org.crater.sim.api.ApiError;
 import org.crater.sim.api.Json;
+import org.crater.sim.api.Pods;
 import org.crater.sim.api.ResourceRegistry;
 import org.crater.sim.api.Store;
 
@@ -49,14 +50,13 @@ final class Preemptor {
   }
 
   private JsonObject markDisrupted(JsonObject pod) {
-    PodStatuses.setCondition(
+    Pods.setCondition(
         Json.child(pod, "status"),
-        PodStatuses.condition(
+        Pods.condition(
             "DisruptionTarget",
             "True",
             "PreemptionByScheduler",
-            "default-scheduler: preempting to accommodate a higher priority pod",
-            Json.now()));
+            "default-scheduler: preempting to accommodate a higher priority pod"));
     return pod;
   }
 

@@ -52,6 +52,18 @@ public final class ResourceVector {
     return amounts.getOrDefault(resource, 0L);
   }
 
+  /** The resources with a positive amount. */
+  public java.util.Set<String> positive() {
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    amounts.forEach(
+        (k, v) -> {
+          if (v > 0) {
+            names.add(k);
+          }
+        });
+    return names;
+  }
+
   public ResourceVector copy() {
     return new ResourceVector(new HashMap<>(amounts));
   }

@@ -163,7 +163,7 @@ public final class SchedulerSim extends Actor {
           .computeIfAbsent(gang == null ? "pod:" + Json.uid(pod) : gang, k -> new ArrayList<>())
           .add(pod);
     }
-    Set<String> unfit = new java.util.HashSet<>();
+    Map<String, String> unfit = new HashMap<>();
     for (Map.Entry<String, List<JsonObject>> unit : units.entrySet()) {
       boolean gang = !unit.getKey().startsWith("pod:");
       String gangKey = gang ? unit.getKey() : null;
@@ -173,11 +173,17 @@ public final class SchedulerSim extends Actor {
         continue; // not every member exists yet
       }
       String shape = gang ? null : shape(unit.getValue().get(0));
-      if (shape != null && unfit.contains(shape)) {
+      if (shape != null && unfit.containsKey(shape)) {
+        markUnschedulable(unit.getValue(), unfit.get(shape));
         continue;
       }
-      if (!placeUnit(snapshot, unit.getValue(), Math.max(1, need), gangKey) && shape != null) {
-        unfit.add(shape);
+      if (!placeUnit(snapshot, unit.getValue(), Math.max(1, need), gangKey)) {
+        JsonObject first = unit.getValue().get(0);
+        String message = snapshot.unschedulableMessage(first, placed(first).requests());
+        markUnschedulable(unit.getValue(), message);
+        if (shape != null) {
+          unfit.put(shape, message);
+        }
       }
     }
   }
@@ -215,6 +221,39 @@ public final class SchedulerSim extends Actor {
     }
     bindings.forEach(this::bind);
     return true;
+  }
+
+  /**
+   * Sets PodScheduled=False (reason Unschedulable) once per distinct message, as kube-scheduler.
+   */
+  private void markUnschedulable(List<JsonObject> pods, String message) {
+    for (JsonObject pod : pods) {
+      boolean marked =
+          Json.arr(pod, "status.conditions").asList().stream()
+              .map(c -> c.getAsJsonObject())
+              .anyMatch(
+                  c ->
+                      "PodScheduled".equals(Json.str(c, "type"))
+                          && message.equals(Json.str(c, "message")));
+      if (marked) {
+        continue;
+      }
+      try {
+        store.modify(
+            ResourceRegistry.PODS,
+            Json.namespace(pod),
+            Json.name(pod),
+            p -> {
+              Pods.setCondition(
+                  Json.child(p, "status"),
+                  Pods.condition("PodScheduled", "False", "Unschedulable", message));
+              return p;
+            },
+            true);
+      } catch (ApiError e) {
+        // Deleted meanwhile.
+      }
+    }
   }
 
   private void bind(JsonObject pod, String node) {

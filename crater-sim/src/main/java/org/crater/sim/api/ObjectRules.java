@@ -100,7 +100,7 @@ final class ObjectRules {
    * The stored result of an update. The main resource keeps the old status; the status subresource
    * keeps everything but status. Identity fields never change; generation grows when spec changes.
    */
-  static JsonObject merge(ResourceType t, JsonObject old, JsonObject candidate, boolean status) {
+  static JsonObject merge(ResourceType t, JsonObject old, JsonObject candidate, Part part) {
     String name = Json.name(old);
     checkTypeFields(t, candidate);
     requireObject(t, candidate, "metadata");
@@ -116,12 +116,12 @@ final class ObjectRules {
       throw ApiError.conflict(t, name);
     }
     JsonObject next;
-    if (status) {
+    if (part == Part.STATUS) {
       next = old.deepCopy();
       copyOrRemove(candidate, next, "status");
     } else {
       next = candidate;
-      if (t.statusSubresource()) {
+      if (part == Part.MAIN && t.statusSubresource()) {
         copyOrRemove(old, next, "status");
       }
       keepIdentity(old, next);

@@ -135,13 +135,19 @@ public final class Store {
    */
   public JsonObject modify(
       ResourceType t, String ns, String name, UnaryOperator<JsonObject> change, boolean status) {
+    return modify(t, ns, name, change, status ? Part.STATUS : Part.MAIN);
+  }
+
+  /** As {@link #modify(ResourceType, String, String, UnaryOperator, boolean)} for any part. */
+  JsonObject modify(
+      ResourceType t, String ns, String name, UnaryOperator<JsonObject> change, Part part) {
     synchronized (lock) {
       String key = t.key(ns, name);
       JsonObject old = data.get(t).get(key);
       if (old == null) {
         throw ApiError.notFound(t, name);
       }
-      JsonObject next = ObjectRules.merge(t, old, change.apply(old.deepCopy()), status);
+      JsonObject next = ObjectRules.merge(t, old, change.apply(old.deepCopy()), part);
       if (next.equals(old)) {
         return old;
       }

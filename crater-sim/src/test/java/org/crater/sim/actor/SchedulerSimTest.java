@@ -93,6 +93,32 @@ class SchedulerSimTest {
   }
 
   @Test
+  void podsThatFitNowhereSayWhyAndBoundPodsAreScheduled() throws ApiException {
+    core.createNamespacedPod("default", aPod("h").resource("nvidia.com/h100", "1").build())
+        .execute();
+    core.createNamespacedPod("default", aPod("ok").gpus(1).build()).execute();
+    awaitBound("ok");
+    await().atMost(Duration.ofSeconds(30)).until(() -> scheduled("h") != null);
+    V1PodCondition unschedulable = scheduled("h");
+    assertThat(unschedulable.getStatus()).isEqualTo("False");
+    assertThat(unschedulable.getReason()).isEqualTo("Unschedulable");
+    assertThat(unschedulable.getMessage())
+        .isEqualTo("0/2 nodes are available: Insufficient nvidia.com/h100.");
+    assertThat(scheduled("ok").getStatus()).isEqualTo("True");
+  }
+
+  private static V1PodCondition scheduled(String pod) throws ApiException {
+    V1Pod p = core.readNamespacedPod(pod, "default").execute();
+    if (p.getStatus() == null || p.getStatus().getConditions() == null) {
+      return null;
+    }
+    return p.getStatus().getConditions().stream()
+        .filter(c -> c.getType().equals("PodScheduled"))
+        .findFirst()
+        .orElse(null);
+  }
+
+  @Test
   void nodesAddedLaterTakeWaitingPods() throws ApiException {
     core.createNamespacedPod("default", aPod("wants-h100").resource("nvidia.com/h100", "4").build())
         .execute();
