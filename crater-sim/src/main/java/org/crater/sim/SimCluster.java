@@ -171,8 +171,8 @@ public final class SimCluster implements AutoCloseable {
   }
 
   /**
-   * Makes the next {@code count} resource requests fail with HTTP {@code code} (e.g. 500, 503, 429)
-   * and a Status body, as an overloaded or failing API server would.
+   * Makes the next {@code count} requests under /api and /apis (watches and discovery included)
+   * fail with HTTP {@code code} (e.g. 500, 503, 429) and a Status body, as a failing server would.
    */
   public void failNextRequests(int count, int code) {
     server.failNextRequests(count, code);

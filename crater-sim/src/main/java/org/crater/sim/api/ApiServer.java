@@ -63,8 +63,9 @@ public final class ApiServer implements AutoCloseable {
   }
 
   /**
-   * Makes the next {@code count} requests (discovery and /version excepted) fail with {@code code}
-   * and a Status body, for failure tests.
+   * Makes the next {@code count} requests under {@code /api} and {@code /apis} (watches and
+   * discovery included; {@code /version} and health excepted) fail with {@code code} and a Status
+   * body, for failure tests.
    */
   public void failNextRequests(int count, int code) {
     failureCode = code;
