@@ -41,6 +41,10 @@ final class ResourceHandler {
       throw Route.notFound();
     }
     String method = ex.getRequestMethod();
+    if (q.containsKey("dryRun") && !method.equals("GET")) {
+      dryRun(ex, r, method, status);
+      return;
+    }
     if (r.name() == null) {
       collection(ex, r, q, method);
       return;
@@ -64,6 +68,36 @@ final class ResourceHandler {
       }
       default -> throw methodNotAllowed(method);
     }
+  }
+
+  private void dryRun(HttpExchange ex, Route r, String method, boolean status) throws IOException {
+    ResourceType t = r.type();
+    String ns = r.namespace();
+    JsonObject result;
+    int code = 200;
+    if (method.equals("POST") && r.name() == null) {
+      JsonObject body = parseBody(ex);
+      result = invalidOn(t, () -> DryRun.create(store, t, ns, body));
+      code = 201;
+    } else if (method.equals("PUT") && r.name() != null) {
+      JsonObject body = parseBody(ex);
+      result =
+          invalidOn(t, () -> DryRun.modify(store, t, ns, r.name(), o -> body.deepCopy(), status));
+    } else if (method.equals("PATCH") && r.name() != null) {
+      String patch = HttpIo.body(ex);
+      String type = ex.getRequestHeaders().getFirst("Content-Type");
+      result =
+          invalidOn(
+              t,
+              () ->
+                  DryRun.modify(
+                      store, t, ns, r.name(), o -> Patches.apply(o, type, patch), status));
+    } else if (method.equals("DELETE") && r.name() != null) {
+      result = DryRun.delete(store, t, ns, r.name());
+    } else {
+      throw methodNotAllowed(method + " with dryRun");
+    }
+    HttpIo.sendJson(ex, code, result);
   }
 
   /** Applies a patch; a server-side apply of a missing object creates it, as the real API does. */

@@ -122,6 +122,36 @@ class CrudTest {
   }
 
   @Test
+  void dryRunChecksAndAnswersButStoresNothing() throws ApiException {
+    V1Pod wouldBe =
+        core.createNamespacedPod("default", aPod("crud-dry").build()).dryRun("All").execute();
+    assertThat(wouldBe.getMetadata().getName()).isEqualTo("crud-dry");
+    assertThat(code(() -> core.readNamespacedPod("crud-dry", "default").execute())).isEqualTo(404);
+    assertThat(
+            code(
+                () ->
+                    core.createNamespacedPod("nowhere", aPod("x").build()).dryRun("All").execute()))
+        .isEqualTo(404);
+    core.createNamespacedPod("default", aPod("crud-dry").build()).execute();
+    V1Pod patched =
+        PatchUtils.patch(
+            V1Pod.class,
+            () ->
+                core.patchNamespacedPod(
+                        "crud-dry",
+                        "default",
+                        new V1Patch("{\"metadata\":{\"labels\":{\"d\":\"1\"}}}"))
+                    .dryRun("All")
+                    .buildCall(null),
+            V1Patch.PATCH_FORMAT_JSON_MERGE_PATCH,
+            client);
+    assertThat(patched.getMetadata().getLabels()).containsEntry("d", "1");
+    core.deleteNamespacedPod("crud-dry", "default").dryRun("All").execute();
+    assertThat(core.readNamespacedPod("crud-dry", "default").execute().getMetadata().getLabels())
+        .doesNotContainKey("d");
+  }
+
+  @Test
   void staleResourceVersionConflicts() throws ApiException {
     V1Pod created = core.createNamespacedPod("default", aPod("crud-rv").build()).execute();
     created.getMetadata().putLabelsItem("a", "1");
