@@ -1,18 +1,28 @@
 package org.crater.ejb.account;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.crater.ejb.common.CraterException;
+import org.crater.ejb.user.UserService;
 import org.crater.model.account.Account;
+import org.crater.model.account.AccountRole;
+import org.crater.model.account.Membership;
 import org.crater.model.common.Names;
+import org.crater.model.quota.ResourceVector;
+import org.crater.model.user.User;
 
 /**
- * Creates and reads accounts. Names are unique; the {@code default} account comes with the schema.
+ * Accounts and their members. Names are unique and permanent; the {@code default} account comes
+ * with the schema and cannot be deleted. A user who is not a member of an account is told it does
+ * not exist.
  */
 @Stateless
 public class AccountService {
@@ -21,26 +31,49 @@ public class AccountService {
 
   @PersistenceContext private EntityManager em;
   @Inject private Clock clock;
+  @EJB private UserService users;
 
   public Account create(String name, String displayName) {
+    return create(name, displayName, ResourceVector.ZERO, null);
+  }
+
+  public Account create(String name, String displayName, ResourceVector quota, Instant expiresAt) {
     if (!Names.isDns1123Label(name)) {
       throw new CraterException(422, "invalid-name", "Account names must be DNS-1123 labels.");
     }
-    if (exists(name)) {
+    if (find(name).isPresent()) {
       throw new AccountExistsException(name);
     }
-    Account account = new Account(name, displayName, clock.instant());
+    Instant now = clock.instant();
+    Account account = new Account(name, displayName, now);
+    account.changeQuota(quota, now);
+    account.changeExpiry(expiresAt, now);
     em.persist(account);
     LOG.info(() -> "created account name=" + name);
     return account;
   }
 
+  /** Replaces display name, quota and expiry. */
+  public Account update(String name, String displayName, ResourceVector quota, Instant expiresAt) {
+    Account account = get(name);
+    Instant now = clock.instant();
+    account.rename(displayName, now);
+    account.changeQuota(quota, now);
+    account.changeExpiry(expiresAt, now);
+    LOG.info(() -> "updated account name=" + name);
+    return account;
+  }
+
+  public void delete(String name) {
+    if (Account.DEFAULT.equals(name)) {
+      throw new CraterException(422, "default-account", "The default account cannot be deleted.");
+    }
+    em.remove(get(name));
+    LOG.info(() -> "deleted account name=" + name);
+  }
+
   public Account get(String name) {
-    return em.createNamedQuery(Account.BY_NAME, Account.class)
-        .setParameter("name", name)
-        .getResultStream()
-        .findFirst()
-        .orElseThrow(() -> new AccountNotFoundException(name));
+    return find(name).orElseThrow(() -> new AccountNotFoundException(name));
   }
 
   public List<Account> list() {
@@ -51,11 +84,70 @@ public class AccountService {
     return em.createNamedQuery(Account.COUNT, Long.class).getSingleResult();
   }
 
-  private boolean exists(String name) {
-    return !em.createNamedQuery(Account.BY_NAME, Account.class)
+  /** The memberships of one user, with their accounts, by account name. */
+  public List<Membership> membershipsOf(long userId) {
+    return em.createNamedQuery(Membership.OF_USER, Membership.class)
+        .setParameter("userId", userId)
+        .getResultList();
+  }
+
+  /**
+   * The caller's membership in the named account; a stranger gets {@link AccountNotFoundException}.
+   */
+  public Membership membershipOf(String accountName, long userId) {
+    Account account = get(accountName);
+    return membership(account, userId).orElseThrow(() -> new AccountNotFoundException(accountName));
+  }
+
+  public List<Membership> members(String accountName) {
+    return em.createNamedQuery(Membership.OF_ACCOUNT, Membership.class)
+        .setParameter("accountId", get(accountName).getId())
+        .getResultList();
+  }
+
+  /** Adds the user to the account, or changes their role and quota there. */
+  public Membership putMember(
+      String accountName, String username, AccountRole role, ResourceVector quota) {
+    Account account = get(accountName);
+    User user = users.get(username);
+    Optional<Membership> existing = membership(account, user.getId());
+    existing.ifPresent(m -> m.change(role, quota));
+    Membership membership =
+        existing.orElseGet(() -> new Membership(account, user, role, quota, clock.instant()));
+    if (existing.isEmpty()) {
+      em.persist(membership);
+    }
+    LOG.info(() -> "put member account=" + accountName + " user=" + username + " role=" + role);
+    return membership;
+  }
+
+  public void removeMember(String accountName, String username) {
+    Account account = get(accountName);
+    User user = users.get(username);
+    Membership membership =
+        membership(account, user.getId())
+            .orElseThrow(
+                () ->
+                    new CraterException(
+                        404,
+                        "member-not-found",
+                        username + " is not a member of " + accountName + "."));
+    em.remove(membership);
+    LOG.info(() -> "removed member account=" + accountName + " user=" + username);
+  }
+
+  private Optional<Account> find(String name) {
+    return em.createNamedQuery(Account.BY_NAME, Account.class)
         .setParameter("name", name)
-        .setMaxResults(1)
-        .getResultList()
-        .isEmpty();
+        .getResultStream()
+        .findFirst();
+  }
+
+  private Optional<Membership> membership(Account account, long userId) {
+    return em.createNamedQuery(Membership.ONE, Membership.class)
+        .setParameter("accountId", account.getId())
+        .setParameter("userId", userId)
+        .getResultStream()
+        .findFirst();
   }
 }

@@ -1,6 +1,7 @@
 package org.crater.ejb.common;
 
 import jakarta.ejb.ApplicationException;
+import java.util.Map;
 
 /**
  * A domain error that callers may act on. It carries the HTTP status it stands for and a stable,
@@ -25,5 +26,15 @@ public class CraterException extends RuntimeException {
 
   public String code() {
     return code;
+  }
+
+  /** Rejected input fields (field path to reason), for errors about a request's content. */
+  public Map<String, String> fieldErrors() {
+    return Map.of();
+  }
+
+  /** Response headers the client needs to act on this error, e.g. {@code Retry-After}. */
+  public Map<String, String> headers() {
+    return Map.of();
   }
 }

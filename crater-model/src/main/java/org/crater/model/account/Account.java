@@ -12,6 +12,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
 import org.crater.model.common.Names;
+import org.crater.model.quota.ResourceVector;
 
 /**
  * A project or team (a "queue" in Crater v0.1.0 terms). Invariants: the name is a DNS-1123 label
@@ -53,6 +54,12 @@ public class Account {
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
+  @Column(nullable = false, length = 1024)
+  private ResourceVector quota = ResourceVector.ZERO;
+
+  @Column(name = "expires_at")
+  private Instant expiresAt;
+
   @Version private long version;
 
   protected Account() {}
@@ -64,9 +71,29 @@ public class Account {
     this.updatedAt = now;
   }
 
+  /** Sets the account's quota: the most its members may hold together with guaranteed work. */
+  public void changeQuota(ResourceVector quota, Instant now) {
+    this.quota = Objects.requireNonNull(quota, "quota");
+    touch(now);
+  }
+
+  /** Sets when the account stops admitting work; {@code null} for never. */
+  public void changeExpiry(Instant expiresAt, Instant now) {
+    this.expiresAt = expiresAt;
+    touch(now);
+  }
+
+  public boolean isExpired(Instant now) {
+    return expiresAt != null && !now.isBefore(expiresAt);
+  }
+
   /** Changes the display name; the name itself is permanent. */
   public void rename(String displayName, Instant now) {
     this.displayName = requireDisplayName(displayName);
+    touch(now);
+  }
+
+  private void touch(Instant now) {
     this.updatedAt = now.isBefore(createdAt) ? createdAt : now;
   }
 
@@ -95,6 +122,14 @@ public class Account {
 
   public Instant getUpdatedAt() {
     return updatedAt;
+  }
+
+  public ResourceVector getQuota() {
+    return quota;
+  }
+
+  public Instant getExpiresAt() {
+    return expiresAt;
   }
 
   public long getVersion() {

@@ -31,6 +31,7 @@ public class CraterApplication extends Application {
   @Override
   public Map<String, Object> getProperties() {
     return Map.of(
+        "jersey.config.jsonFeature", JsonProvider.class.getSimpleName(),
         "jersey.config.disableJsonBinding", true,
         "jersey.config.disableJsonProcessing", true,
         "jersey.config.disableMoxyJson", true);

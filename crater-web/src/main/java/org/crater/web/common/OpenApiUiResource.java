@@ -15,12 +15,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Pattern;
+import org.crater.web.security.Public;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * Serves Swagger UI from its webjar, pointed at the server's {@code /openapi} document. Only plain
  * file names of the webjar's distribution folder are served.
  */
+@Public
 @Path("openapi-ui")
 @ApplicationScoped
 public class OpenApiUiResource {

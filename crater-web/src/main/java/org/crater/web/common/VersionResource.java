@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.crater.ejb.common.SystemInfo;
 import org.crater.ejb.common.SystemService;
+import org.crater.web.security.Public;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The version of the running instance; public, so clients can check compatibility before login. */
+@Public
 @Path("api/v1/version")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

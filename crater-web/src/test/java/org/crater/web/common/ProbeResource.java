@@ -11,10 +11,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.crater.ejb.account.AccountNotFoundException;
+import org.crater.web.security.Public;
 
 /**
  * Test-only resource, added to the deployed war by {@link FoundationIT} to drive the error mappers.
  */
+@Public
 @Path("test/probe")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

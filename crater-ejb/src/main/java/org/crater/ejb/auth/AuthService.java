@@ -1,0 +1,163 @@
+package org.crater.ejb.auth;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.logging.Logger;
+import org.crater.ejb.account.AccountService;
+import org.crater.ejb.quota.QuotaSettings;
+import org.crater.ejb.user.UserService;
+import org.crater.model.account.Account;
+import org.crater.model.account.AccountRole;
+import org.crater.model.auth.RefreshToken;
+import org.crater.model.user.PlatformRole;
+import org.crater.model.user.User;
+
+/**
+ * Login, token refresh with rotation, logout, sign-up and per-request authentication. A refresh
+ * token works once: using it again revokes every token descended from the same login.
+ */
+@Stateless
+public class AuthService {
+
+  private static final Logger LOG = Logger.getLogger(AuthService.class.getName());
+
+  @PersistenceContext private EntityManager em;
+  @Inject private Clock clock;
+  @Inject private AuthSettings settings;
+  @Inject private LoginThrottle throttle;
+  @Inject private Passwords passwords;
+  @Inject private QuotaSettings quotas;
+  @EJB private UserService users;
+  @EJB private AccountService accounts;
+
+  private TokenCodec codec;
+
+  @PostConstruct
+  void init() {
+    codec = new TokenCodec(settings.secret(), clock);
+  }
+
+  public TokenPair login(String username, String password, String address) {
+    throttle.attempt(username, address);
+    User user = users.find(username).orElse(null);
+    if (!passwords.hasher().matches(password, user == null ? null : user.getPasswordHash())) {
+      LOG.info(() -> "refused login user=" + username + " address=" + address);
+      throw new InvalidCredentialsException();
+    }
+    if (!user.isActive()) {
+      throw new UserDisabledException();
+    }
+    throttle.succeeded(username);
+    LOG.info(() -> "logged in user=" + username);
+    return issue(user, UUID.randomUUID().toString());
+  }
+
+  public TokenPair refresh(String refreshToken) {
+    TokenCodec.Claims claims = codec.verify(refreshToken, TokenCodec.Type.REFRESH);
+    RefreshToken stored = em.find(RefreshToken.class, claims.id(), LockModeType.PESSIMISTIC_WRITE);
+    if (stored == null) {
+      throw InvalidTokenException.revoked();
+    }
+    if (!stored.use()) {
+      revokeFamily(stored.getFamily(), "reused");
+      throw new RefreshTokenReusedException();
+    }
+    User user = em.find(User.class, stored.getUserId());
+    if (user == null) {
+      throw InvalidTokenException.revoked();
+    }
+    if (!user.isActive()) {
+      throw new UserDisabledException();
+    }
+    return issue(user, stored.getFamily());
+  }
+
+  /** Ends the session of this refresh token: it and every token rotated from it stop working. */
+  public void logout(String refreshToken) {
+    TokenCodec.Claims claims = codec.verify(refreshToken, TokenCodec.Type.REFRESH);
+    if (claims.family() != null) {
+      revokeFamily(claims.family(), "logout");
+    }
+  }
+
+  private void revokeFamily(String family, String why) {
+    int revoked =
+        em.createNamedQuery(RefreshToken.REVOKE_FAMILY)
+            .setParameter("family", family)
+            .executeUpdate();
+    LOG.info(() -> "revoked refresh tokens family=" + family + " count=" + revoked + " why=" + why);
+  }
+
+  /** Creates a USER (never an ADMIN) and makes them a member of the default account. */
+  public User signup(String username, String password, String displayName, String email) {
+    if (!settings.signupEnabled()) {
+      throw new SignupDisabledException();
+    }
+    User user =
+        users.create(username, displayName, email, passwords.hash(password), PlatformRole.USER);
+    accounts.putMember(Account.DEFAULT, username, AccountRole.MEMBER, quotas.defaultMemberQuota());
+    return user;
+  }
+
+  /** The caller of a request bearing this access token, with their role as it is now. */
+  public Principal authenticate(String accessToken) {
+    TokenCodec.Claims claims = codec.verify(accessToken, TokenCodec.Type.ACCESS);
+    User user = em.find(User.class, claims.userId());
+    if (user == null || !user.getUsername().equals(claims.username())) {
+      throw InvalidTokenException.revoked();
+    }
+    if (!user.isActive()) {
+      throw new UserDisabledException();
+    }
+    return new Principal(user.getId(), user.getUsername(), user.getRole());
+  }
+
+  /**
+   * Development mode only: the caller named by the debug header, if that user exists and is active.
+   */
+  public Principal authenticateAs(String username) {
+    if (!settings.devMode()) {
+      throw InvalidTokenException.missing();
+    }
+    User user = users.find(username).orElseThrow(InvalidTokenException::invalid);
+    if (!user.isActive()) {
+      throw new UserDisabledException();
+    }
+    return new Principal(user.getId(), user.getUsername(), user.getRole());
+  }
+
+  private TokenPair issue(User user, String family) {
+    Instant now = clock.instant();
+    Instant accessExpiry = now.plus(settings.accessTtl());
+    Instant refreshExpiry = now.plus(settings.refreshTtl());
+    String refreshId = UUID.randomUUID().toString();
+    em.persist(new RefreshToken(refreshId, family, user.getId(), now, refreshExpiry));
+    String access =
+        codec.sign(
+            new TokenCodec.Claims(
+                TokenCodec.Type.ACCESS,
+                user.getId(),
+                user.getUsername(),
+                UUID.randomUUID().toString(),
+                null,
+                accessExpiry));
+    String refresh =
+        codec.sign(
+            new TokenCodec.Claims(
+                TokenCodec.Type.REFRESH,
+                user.getId(),
+                user.getUsername(),
+                refreshId,
+                family,
+                refreshExpiry));
+    return new TokenPair(access, accessExpiry, refresh, refreshExpiry, user);
+  }
+}

@@ -1,0 +1,11 @@
+package org.crater.ejb.user;
+
+import org.crater.ejb.common.CraterException;
+
+/** No user has the given name. */
+public class UserNotFoundException extends CraterException {
+
+  public UserNotFoundException(String username) {
+    super(404, "user-not-found", "No user is named '" + username + "'.");
+  }
+}

@@ -1,0 +1,33 @@
+package org.crater.web.quota;
+
+import java.util.List;
+import org.crater.model.account.AccountRole;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * The caller's quota in one account.
+ *
+ * @param account the account name
+ * @param role the caller's role there
+ * @param resources limit and usage per resource
+ */
+@Schema(name = "Quota")
+public record QuotaView(String account, AccountRole role, List<Usage> resources) {
+
+  /**
+   * One resource: the caller's limit and use, and the account's.
+   *
+   * @param name the resource, e.g. {@code nvidia.com/gpu}
+   * @param limit the caller's quota
+   * @param used what the caller's quota-holding jobs hold
+   * @param accountLimit the account's quota
+   * @param accountUsed what all members' quota-holding jobs hold
+   */
+  @Schema(name = "ResourceUsage")
+  public record Usage(
+      @Schema(example = "nvidia.com/gpu") String name,
+      @Schema(example = "2") String limit,
+      @Schema(example = "1") String used,
+      @Schema(example = "8") String accountLimit,
+      @Schema(example = "5") String accountUsed) {}
+}

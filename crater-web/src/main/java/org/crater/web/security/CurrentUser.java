@@ -1,0 +1,28 @@
+package org.crater.web.security;
+
+import jakarta.enterprise.context.RequestScoped;
+import org.crater.ejb.auth.InvalidTokenException;
+import org.crater.ejb.auth.Principal;
+
+/** The authenticated caller of the current request, set by {@link AuthFilter}. */
+@RequestScoped
+public class CurrentUser {
+
+  private Principal principal;
+
+  void set(Principal principal) {
+    this.principal = principal;
+  }
+
+  /** The caller; a route marked {@link Public} has none and must not ask. */
+  public Principal get() {
+    if (principal == null) {
+      throw InvalidTokenException.missing();
+    }
+    return principal;
+  }
+
+  public long id() {
+    return get().userId();
+  }
+}

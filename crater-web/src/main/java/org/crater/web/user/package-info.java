@@ -1,0 +1,2 @@
+/** How users are shown over HTTP: never with their password hash. */
+package org.crater.web.user;

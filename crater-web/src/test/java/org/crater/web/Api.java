@@ -1,0 +1,121 @@
+package org.crater.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.UUID;
+
+/** A small JSON-over-HTTP client for the black-box integration tests. */
+public final class Api {
+
+  public static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+  /**
+   * One answer.
+   *
+   * @param status the HTTP status
+   * @param body the parsed JSON body (missing node when empty or not JSON)
+   * @param raw the body as text
+   * @param response the full response, for headers
+   */
+  public record Reply(int status, JsonNode body, String raw, HttpResponse<String> response) {
+
+    public String header(String name) {
+      return response.headers().firstValue(name).orElse(null);
+    }
+
+    public String code() {
+      return body.path("code").asText();
+    }
+  }
+
+  private final URI base;
+  private final String token;
+  private final Map<String, String> headers;
+
+  private Api(URI base, String token, Map<String, String> headers) {
+    this.base = base;
+    this.token = token;
+    this.headers = headers;
+  }
+
+  public static Api at(URL base) {
+    return new Api(URI.create(base.toString()), null, Map.of());
+  }
+
+  /** The same API, sending this bearer token. */
+  public Api as(String accessToken) {
+    return new Api(base, accessToken, headers);
+  }
+
+  /** The same API, sending one more header. */
+  public Api with(String name, String value) {
+    var more = new java.util.HashMap<>(headers);
+    more.put(name, value);
+    return new Api(base, token, Map.copyOf(more));
+  }
+
+  /** A fresh, unique DNS-1123 name with the given prefix. */
+  public static String unique(String prefix) {
+    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  public Reply get(String path) {
+    return send("GET", path, null);
+  }
+
+  public Reply delete(String path) {
+    return send("DELETE", path, null);
+  }
+
+  public Reply post(String path, Object body) {
+    return send("POST", path, body);
+  }
+
+  public Reply put(String path, Object body) {
+    return send("PUT", path, body);
+  }
+
+  /** Sends a request; a String body is sent as it is, anything else as JSON. */
+  public Reply send(String method, String path, Object body) {
+    try {
+      HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path));
+      headers.forEach(request::header);
+      if (token != null) {
+        request.header("Authorization", "Bearer " + token);
+      }
+      if (body == null) {
+        request.method(method, HttpRequest.BodyPublishers.noBody());
+      } else {
+        String text = body instanceof String s ? s : JSON.writeValueAsString(body);
+        request.header("Content-Type", "application/json");
+        request.method(method, HttpRequest.BodyPublishers.ofString(text));
+      }
+      HttpResponse<String> response =
+          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Reply(response.statusCode(), parse(response.body()), response.body(), response);
+    } catch (IOException e) {
+      throw new IllegalStateException(method + " " + path + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static JsonNode parse(String text) {
+    try {
+      return text == null || text.isBlank() ? MissingNode.getInstance() : JSON.readTree(text);
+    } catch (IOException e) {
+      return MissingNode.getInstance();
+    }
+  }
+}

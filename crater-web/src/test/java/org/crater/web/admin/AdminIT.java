@@ -1,0 +1,227 @@
+package org.crater.web.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.crater.web.Api.unique;
+
+import java.io.File;
+import java.net.URL;
+import java.util.Map;
+import org.crater.web.Api;
+import org.crater.web.Api.Reply;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Administration of users and accounts over HTTP on the built war and MariaDB. */
+@ExtendWith(ArquillianExtension.class)
+class AdminIT {
+
+  private static final String PASSWORD = "correct horse battery";
+
+  @ArquillianResource private URL base;
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return ShrinkWrap.createFromZipFile(
+        WebArchive.class, new File(System.getProperty("crater.war", "target/crater.war")));
+  }
+
+  private Api admin() {
+    return logIn("admin", System.getProperty("crater.it.admin.password"));
+  }
+
+  private Api logIn(String username, String password) {
+    Reply login =
+        Api.at(base).post("api/v1/auth/login", Map.of("username", username, "password", password));
+    assertThat(login.status()).as(login.raw()).isEqualTo(200);
+    return Api.at(base).as(login.body().path("accessToken").asText());
+  }
+
+  private String signUp(String prefix) {
+    String username = unique(prefix);
+    Reply reply =
+        Api.at(base).post("api/v1/auth/signup", Map.of("username", username, "password", PASSWORD));
+    assertThat(reply.status()).as(reply.raw()).isEqualTo(201);
+    return username;
+  }
+
+  @Test
+  void listsUsersWithPagingAndFilters() {
+    String prefix = unique("team");
+    for (int i = 0; i < 3; i++) {
+      signUp(prefix + "-u" + i);
+    }
+
+    Reply first = admin().get("api/v1/admin/users?q=" + prefix + "&role=USER&page=0&size=2");
+    Reply second = admin().get("api/v1/admin/users?q=" + prefix + "&role=USER&page=1&size=2");
+    Reply admins = admin().get("api/v1/admin/users?q=" + prefix + "&role=ADMIN");
+    Reply badSize = admin().get("api/v1/admin/users?size=100000");
+
+    assertThat(first.status()).isEqualTo(200);
+    assertThat(first.body().path("total").asLong()).isEqualTo(3);
+    assertThat(first.body().path("items")).hasSize(2);
+    assertThat(second.body().path("items")).hasSize(1);
+    assertThat(admins.body().path("total").asLong()).isZero();
+    assertThat(badSize.status()).isEqualTo(400);
+    assertThat(badSize.code()).isEqualTo("validation-failed");
+  }
+
+  @Test
+  void showsAUserWithTheirAccounts() {
+    String username = signUp("olivia");
+
+    Reply detail = admin().get("api/v1/admin/users/" + username);
+    Reply missing = admin().get("api/v1/admin/users/" + unique("ghost"));
+
+    assertThat(detail.status()).isEqualTo(200);
+    assertThat(detail.body().path("user").path("username").asText()).isEqualTo(username);
+    assertThat(detail.body().path("accounts").findValuesAsText("name")).contains("default");
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(missing.code()).isEqualTo("user-not-found");
+  }
+
+  @Test
+  void promotesAUserWhoThenMayAdminister() {
+    String username = signUp("peggy");
+
+    Reply promote =
+        admin().put("api/v1/admin/users/" + username + "/role", Map.of("role", "ADMIN"));
+    Reply asNewAdmin = logIn(username, PASSWORD).get("api/v1/admin/users");
+    Reply unknownRole =
+        admin().put("api/v1/admin/users/" + username + "/role", Map.of("role", "ROOT"));
+
+    assertThat(promote.status()).isEqualTo(200);
+    assertThat(promote.body().path("role").asText()).isEqualTo("ADMIN");
+    assertThat(asNewAdmin.status()).isEqualTo(200);
+    assertThat(unknownRole.status()).isEqualTo(400);
+    assertThat(unknownRole.body().path("errors").get(0).path("field").asText()).isEqualTo("role");
+  }
+
+  @Test
+  void anAdministratorCannotChangeOrDeleteThemselves() {
+    Api admin = admin();
+
+    assertThat(admin.put("api/v1/admin/users/admin/role", Map.of("role", "USER")).code())
+        .isEqualTo("self-change");
+    assertThat(admin.put("api/v1/admin/users/admin/status", Map.of("status", "DISABLED")).status())
+        .isEqualTo(422);
+    assertThat(admin.delete("api/v1/admin/users/admin").status()).isEqualTo(422);
+  }
+
+  @Test
+  void deletesAUserWhoThenCannotLogIn() {
+    String username = signUp("trent");
+
+    Reply delete = admin().delete("api/v1/admin/users/" + username);
+    Reply login =
+        Api.at(base).post("api/v1/auth/login", Map.of("username", username, "password", PASSWORD));
+
+    assertThat(delete.status()).isEqualTo(204);
+    assertThat(login.status()).isEqualTo(401);
+    assertThat(admin().delete("api/v1/admin/users/" + username).status()).isEqualTo(404);
+  }
+
+  @Test
+  void createsReadsUpdatesAndDeletesAccounts() {
+    String name = unique("vision");
+    Api admin = admin();
+
+    Reply created =
+        admin.post(
+            "api/v1/admin/accounts",
+            Map.of(
+                "name",
+                name,
+                "displayName",
+                "Vision Lab",
+                "quota",
+                Map.of("cpu", "64", "memory", "256Gi", "nvidia.com/gpu", "8")));
+    Reply duplicate =
+        admin.post("api/v1/admin/accounts", Map.of("name", name, "displayName", "Again"));
+    Reply updated =
+        admin.put(
+            "api/v1/admin/accounts/" + name,
+            Map.of(
+                "displayName", "Vision", "quota", Map.of("cpu", "1500m", "nvidia.com/a100", "4")));
+    Reply listed = admin.get("api/v1/admin/accounts");
+    Reply deleted = admin.delete("api/v1/admin/accounts/" + name);
+
+    assertThat(created.status()).isEqualTo(201);
+    assertThat(created.header("Location")).endsWith("/api/v1/admin/accounts/" + name);
+    assertThat(created.body().path("quota").path("memory").asText()).isEqualTo("256Gi");
+    assertThat(duplicate.status()).isEqualTo(409);
+    assertThat(updated.body().path("quota").path("cpu").asText()).isEqualTo("1500m");
+    assertThat(updated.body().path("quota").path("nvidia.com/a100").asText()).isEqualTo("4");
+    assertThat(updated.body().path("quota").has("memory")).isFalse();
+    assertThat(listed.body().findValuesAsText("name")).contains(name, "default");
+    assertThat(deleted.status()).isEqualTo(204);
+    assertThat(admin.get("api/v1/admin/accounts/" + name).status()).isEqualTo(404);
+    assertThat(admin.delete("api/v1/admin/accounts/default").code()).isEqualTo("default-account");
+  }
+
+  @Test
+  void refusesQuantitiesNoClusterCouldHold() {
+    Reply reply =
+        admin()
+            .post(
+                "api/v1/admin/accounts",
+                Map.of(
+                    "name", unique("bad"),
+                    "displayName", "Bad",
+                    "quota",
+                        Map.of(
+                            "nvidia.com/gpu", "1.5",
+                            "cpu", "-1",
+                            "memory", "lots",
+                            "bad name!", "1",
+                            "nvidia.com/a100", "1000000000")));
+
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.code()).isEqualTo("invalid-resources");
+    assertThat(reply.body().path("errors").findValuesAsText("field"))
+        .containsExactly(
+            "quota.bad name!",
+            "quota.cpu",
+            "quota.memory",
+            "quota.nvidia.com/a100",
+            "quota.nvidia.com/gpu");
+  }
+
+  @Test
+  void managesMembersAndTheirQuotas() {
+    String name = unique("nlp");
+    String username = signUp("walter");
+    Api admin = admin();
+    admin.post("api/v1/admin/accounts", Map.of("name", name, "displayName", "NLP"));
+
+    Reply added =
+        admin.put(
+            "api/v1/admin/accounts/" + name + "/members/" + username,
+            Map.of("role", "MEMBER", "quota", Map.of("nvidia.com/gpu", "2", "memory", "64Gi")));
+    Reply changed =
+        admin.put(
+            "api/v1/admin/accounts/" + name + "/members/" + username,
+            Map.of("role", "MANAGER", "quota", Map.of("nvidia.com/gpu", "3")));
+    Reply members = admin.get("api/v1/admin/accounts/" + name + "/members");
+    Reply seenByMember = logIn(username, PASSWORD).get("api/v1/accounts/" + name);
+    Reply removed = admin.delete("api/v1/admin/accounts/" + name + "/members/" + username);
+    Reply unknownUser =
+        admin.put(
+            "api/v1/admin/accounts/" + name + "/members/" + unique("nobody"),
+            Map.of("role", "MEMBER"));
+
+    assertThat(added.status()).isEqualTo(200);
+    assertThat(added.body().path("quota").path("memory").asText()).isEqualTo("64Gi");
+    assertThat(changed.body().path("role").asText()).isEqualTo("MANAGER");
+    assertThat(members.body()).hasSize(1);
+    assertThat(members.body().get(0).path("quota").path("nvidia.com/gpu").asText()).isEqualTo("3");
+    assertThat(seenByMember.body().path("role").asText()).isEqualTo("MANAGER");
+    assertThat(removed.status()).isEqualTo(204);
+    assertThat(logIn(username, PASSWORD).get("api/v1/accounts/" + name).status()).isEqualTo(404);
+    assertThat(unknownUser.status()).isEqualTo(404);
+  }
+}
