@@ -1,0 +1,95 @@
+package org.crater.ejb.node;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.UUID;
+import org.crater.k8s.common.KubeConnection;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * How to reach the cluster ({@code crater.k8s.*}): an API server URL, else a kubeconfig file, else
+ * the in-cluster service account when running in a pod, else none. Jobs live in {@code
+ * crater.k8s.namespace}; the leader Lease too unless {@code crater.k8s.lease-namespace} says
+ * otherwise.
+ */
+@ApplicationScoped
+public class ClusterSettings {
+
+  @Inject
+  @ConfigProperty(name = "crater.k8s.url")
+  Optional<String> url;
+
+  @Inject
+  @ConfigProperty(name = "crater.k8s.kubeconfig")
+  Optional<String> kubeconfig;
+
+  @Inject
+  @ConfigProperty(name = "kubernetes.service.host")
+  Optional<String> inClusterHost;
+
+  @Inject
+  @ConfigProperty(name = "crater.k8s.namespace", defaultValue = "crater-jobs")
+  String namespace;
+
+  @Inject
+  @ConfigProperty(name = "crater.k8s.lease-namespace")
+  Optional<String> leaseNamespace;
+
+  @Inject
+  @ConfigProperty(name = "crater.k8s.lease-name", defaultValue = "crater-leader")
+  String leaseName;
+
+  @Inject
+  @ConfigProperty(name = "crater.k8s.identity")
+  Optional<String> identity;
+
+  /** The connection to open, or empty when no cluster is configured. */
+  public Optional<KubeConnection> connection() {
+    if (url.isPresent()) {
+      return Optional.of(KubeConnection.fromUrl(url.get()));
+    }
+    if (kubeconfig.isPresent()) {
+      return Optional.of(KubeConnection.fromKubeconfig(Path.of(kubeconfig.get())));
+    }
+    return inClusterHost.map(host -> KubeConnection.inCluster());
+  }
+
+  /** Where the connection points, for logs and health; never a credential. */
+  public String describe() {
+    return url.map(u -> "url " + u)
+        .or(() -> kubeconfig.map(k -> "kubeconfig " + k))
+        .or(() -> inClusterHost.map(h -> "in-cluster"))
+        .orElse("none");
+  }
+
+  public String namespace() {
+    return namespace;
+  }
+
+  public String leaseNamespace() {
+    return leaseNamespace.orElse(namespace);
+  }
+
+  public String leaseName() {
+    return leaseName;
+  }
+
+  /** This replica's name in the Lease: configured, else host name plus a random suffix. */
+  public String identity() {
+    return identity.orElseGet(ClusterSettings::hostIdentity);
+  }
+
+  private static String hostIdentity() {
+    String host;
+    try {
+      host = InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      host = "crater";
+    }
+    return host + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+}

@@ -1,0 +1,73 @@
+package org.crater.ejb.node;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.crater.ejb.common.CraterException;
+import org.crater.k8s.common.ResourceAmounts;
+import org.crater.k8s.node.NodeView;
+import org.crater.model.quota.ResourceVector;
+
+/** Reads the node inventory the informers keep; never calls the API server itself. */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class NodeService {
+
+  @EJB private Cluster cluster;
+
+  /** Every node, by name. */
+  public List<NodeInfo> nodes() {
+    return cluster.inventory().nodes().stream().map(NodeService::info).toList();
+  }
+
+  public NodeInfo node(String name) {
+    return cluster
+        .inventory()
+        .node(name)
+        .map(NodeService::info)
+        .orElseThrow(
+            () -> new CraterException(404, "node-not-found", "No node is named '" + name + "'."));
+  }
+
+  /** Each GPU model's totals, by model name. */
+  public List<GpuModelInfo> gpuModels() {
+    return cluster.inventory().models().values().stream()
+        .map(
+            m ->
+                new GpuModelInfo(
+                    m.model(),
+                    m.nodes(),
+                    m.usableNodes(),
+                    m.allocatable(),
+                    m.allocated(),
+                    m.free(),
+                    m.largestFree()))
+        .sorted(Comparator.comparing(GpuModelInfo::model))
+        .toList();
+  }
+
+  private static NodeInfo info(NodeView node) {
+    return new NodeInfo(
+        node.name(),
+        node.ready(),
+        node.schedulable(),
+        node.gpuModel(),
+        vector(node.capacity()),
+        vector(node.allocatable()),
+        vector(node.allocated()),
+        vector(node.free()),
+        node.pods());
+  }
+
+  /** Over-committed nodes can show negative free amounts; Crater reports them as zero. */
+  static ResourceVector vector(ResourceAmounts amounts) {
+    Map<String, Long> positive = new TreeMap<>();
+    amounts.amounts().forEach((name, amount) -> positive.put(name, Math.max(0, amount)));
+    return ResourceVector.of(positive);
+  }
+}

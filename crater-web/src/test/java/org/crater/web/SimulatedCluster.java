@@ -1,0 +1,41 @@
+package org.crater.web;
+
+import org.crater.sim.SimCluster;
+import org.crater.sim.SimConfig;
+import org.crater.sim.actor.NodePool;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/**
+ * One simulated GPU cluster for the whole integration-test run, on the fixed port the Payara Micro
+ * instances under test are configured with ({@code crater.it.sim.port}, set by failsafe only).
+ * Three A100 nodes and one V100 node, 8 GPUs each; the jobs namespace {@code crater-jobs}.
+ */
+public class SimulatedCluster implements LauncherSessionListener {
+
+  private SimCluster cluster;
+
+  @Override
+  public void launcherSessionOpened(LauncherSession session) {
+    String port = System.getProperty("crater.it.sim.port");
+    if (port == null || cluster != null) {
+      return;
+    }
+    cluster =
+        SimCluster.start(
+            SimConfig.builder()
+                .port(Integer.parseInt(port))
+                .nodePool(NodePool.parse("3:A100:8", "64", "512Gi"))
+                .nodePool(NodePool.parse("1:V100:8", "32", "256Gi"))
+                .namespace("crater-jobs")
+                .build());
+  }
+
+  @Override
+  public void launcherSessionClosed(LauncherSession session) {
+    if (cluster != null) {
+      cluster.close();
+      cluster = null;
+    }
+  }
+}
