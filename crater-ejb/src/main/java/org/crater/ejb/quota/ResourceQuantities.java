@@ -61,7 +61,7 @@ public final class ResourceQuantities {
 
   /** Prints one canonical amount as a Kubernetes quantity. */
   public static String format(String name, long amount) {
-    return Quantities.format(name, amount);
+    return amount == 0 ? "0" : Quantities.format(name, amount);
   }
 
   private static String check(String name, String text) {

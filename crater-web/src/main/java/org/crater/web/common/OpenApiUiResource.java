@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Pattern;
 import org.crater.web.security.Public;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * Serves Swagger UI from its webjar, pointed at the server's {@code /openapi} document. Only plain
@@ -46,14 +45,12 @@ public class OpenApiUiResource {
   private final String root = WEBJAR + webjarVersion() + "/";
 
   @GET
-  @Operation(hidden = true)
   public Response index(@Context UriInfo uri) {
     return Response.seeOther(uri.getBaseUriBuilder().path("openapi-ui/index.html").build()).build();
   }
 
   @GET
   @Path("{file}")
-  @Operation(hidden = true)
   public Response file(@PathParam("file") String file) {
     String type = FILE.matcher(file).matches() ? TYPES.get(extension(file)) : null;
     if (type == null) {
