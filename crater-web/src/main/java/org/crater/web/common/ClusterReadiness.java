@@ -1,6 +1,6 @@
 package org.crater.web.common;
 
-import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.crater.ejb.node.Cluster;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -15,7 +15,7 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class ClusterReadiness implements HealthCheck {
 
-  @EJB private Cluster cluster;
+  @Inject private Cluster cluster;
 
   @Override
   public HealthCheckResponse call() {

@@ -1,6 +1,6 @@
 package org.crater.web.common;
 
-import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.crater.ejb.common.DatabaseProbe;
@@ -18,7 +18,7 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
 
-  @EJB private DatabaseProbe probe;
+  @Inject private DatabaseProbe probe;
 
   private volatile String schemaVersion;
 
