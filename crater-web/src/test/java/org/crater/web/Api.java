@@ -69,6 +69,32 @@ public final class Api {
     return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
+  /**
+   * Signs a new user up (with a unique name from {@code prefix}) and returns the API as that user.
+   */
+  public Api signUpAndLogIn(String prefix, String password) {
+    String username = unique(prefix);
+    Reply signup = post("api/v1/auth/signup", Map.of("username", username, "password", password));
+    if (signup.status() != 201) {
+      throw new IllegalStateException("sign-up failed: " + signup.raw());
+    }
+    return logIn(username, password);
+  }
+
+  /** Logs in and returns the API as that user. */
+  public Api logIn(String username, String password) {
+    Reply login = post("api/v1/auth/login", Map.of("username", username, "password", password));
+    if (login.status() != 200) {
+      throw new IllegalStateException("login failed: " + login.raw());
+    }
+    return as(login.body().path("accessToken").asText());
+  }
+
+  /** The API as the first administrator of the integration tests. */
+  public Api asAdmin() {
+    return logIn("admin", System.getProperty("crater.it.admin.password"));
+  }
+
   public Reply get(String path) {
     return send("GET", path, null);
   }

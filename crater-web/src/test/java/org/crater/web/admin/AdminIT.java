@@ -3,15 +3,14 @@ package org.crater.web.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.crater.web.Api.unique;
 
-import java.io.File;
 import java.net.URL;
 import java.util.Map;
 import org.crater.web.Api;
 import org.crater.web.Api.Reply;
+import org.crater.web.CraterWar;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,19 +25,15 @@ class AdminIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return ShrinkWrap.createFromZipFile(
-        WebArchive.class, new File(System.getProperty("crater.war", "target/crater.war")));
+    return CraterWar.asBuilt();
   }
 
   private Api admin() {
-    return logIn("admin", System.getProperty("crater.it.admin.password"));
+    return Api.at(base).asAdmin();
   }
 
   private Api logIn(String username, String password) {
-    Reply login =
-        Api.at(base).post("api/v1/auth/login", Map.of("username", username, "password", password));
-    assertThat(login.status()).as(login.raw()).isEqualTo(200);
-    return Api.at(base).as(login.body().path("accessToken").asText());
+    return Api.at(base).logIn(username, password);
   }
 
   private String signUp(String prefix) {

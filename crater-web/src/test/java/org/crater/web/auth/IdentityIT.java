@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.crater.web.Api.unique;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.File;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -15,10 +14,10 @@ import java.util.Map;
 import org.crater.ejb.auth.TokenCodec;
 import org.crater.web.Api;
 import org.crater.web.Api.Reply;
+import org.crater.web.CraterWar;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,8 +36,7 @@ class IdentityIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return ShrinkWrap.createFromZipFile(
-        WebArchive.class, new File(System.getProperty("crater.war", "target/crater.war")));
+    return CraterWar.asBuilt();
   }
 
   /** A signed-up user with a fresh login. */
@@ -68,7 +66,7 @@ class IdentityIT {
   }
 
   private Api admin() {
-    return logIn("admin", System.getProperty("crater.it.admin.password")).api();
+    return api().asAdmin();
   }
 
   @Test

@@ -3,17 +3,15 @@ package org.crater.web.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.File;
 import java.net.URL;
 import java.time.Duration;
-import java.util.Map;
 import org.awaitility.Awaitility;
 import org.crater.web.Api;
 import org.crater.web.Api.Reply;
+import org.crater.web.CraterWar;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,19 +30,12 @@ class NodesIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return ShrinkWrap.createFromZipFile(
-        WebArchive.class, new File(System.getProperty("crater.war", "target/crater.war")));
+    return CraterWar.asBuilt();
   }
 
   @BeforeEach
   void logIn() {
-    String username = Api.unique("nina");
-    Api.at(base)
-        .post("api/v1/auth/signup", Map.of("username", username, "password", "correct horse 1"));
-    Reply login =
-        Api.at(base)
-            .post("api/v1/auth/login", Map.of("username", username, "password", "correct horse 1"));
-    user = Api.at(base).as(login.body().path("accessToken").asText());
+    user = Api.at(base).signUpAndLogIn("nina", "correct horse 1");
     Awaitility.await()
         .atMost(Duration.ofSeconds(60))
         .until(() -> user.get("api/v1/nodes").status() == 200);
