@@ -7,6 +7,8 @@ import jakarta.ejb.TransactionAttributeType;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.TreeMap;
 import org.crater.ejb.common.CraterException;
 import org.crater.k8s.common.ResourceAmounts;
@@ -49,6 +51,17 @@ public class NodeService {
                     m.largestFree()))
         .sorted(Comparator.comparing(GpuModelInfo::model))
         .toList();
+  }
+
+  /**
+   * The GPU models the cluster has; empty when no cluster is configured or its view is still loading,
+   * so a submission naming a model is refused rather than queued for hardware that may not exist.
+   */
+  public Set<String> gpuModelNames() {
+    if (!cluster.synced()) {
+      return Set.of();
+    }
+    return new TreeSet<>(cluster.inventory().models().keySet());
   }
 
   private static NodeInfo info(NodeView node) {

@@ -28,6 +28,7 @@ import org.crater.model.user.UserStatus;
 import org.crater.web.account.AccountViews;
 import org.crater.web.common.PageView;
 import org.crater.web.common.Problem;
+import org.crater.web.common.QueryParams;
 import org.crater.web.security.AdminOnly;
 import org.crater.web.security.CurrentUser;
 import org.crater.web.user.UserView;
@@ -60,11 +61,17 @@ public class AdminUsersResource {
   @APIResponse(responseCode = "200", description = "One page")
   public PageView<UserView> list(
       @QueryParam("q") @Size(max = 128) String text,
-      @QueryParam("role") PlatformRole role,
-      @QueryParam("status") UserStatus status,
+      @QueryParam("role") String role,
+      @QueryParam("status") String status,
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
       @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-    UserPage found = users.page(text, role, status, page * size, size);
+    UserPage found =
+        users.page(
+            text,
+            QueryParams.enumOf(PlatformRole.class, "role", role),
+            QueryParams.enumOf(UserStatus.class, "status", status),
+            page * size,
+            size);
     return new PageView<>(
         found.items().stream().map(UserViews::of).toList(), page, size, found.total());
   }

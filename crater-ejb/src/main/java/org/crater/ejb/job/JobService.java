@@ -1,0 +1,162 @@
+package org.crater.ejb.job;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Logger;
+import org.crater.ejb.account.AccountService;
+import org.crater.ejb.auth.Principal;
+import org.crater.ejb.common.CraterException;
+import org.crater.ejb.node.NodeService;
+import org.crater.model.account.Membership;
+import org.crater.model.job.Job;
+import org.crater.model.job.JobEvent;
+import org.crater.model.job.JobPhase;
+import org.crater.model.job.JobRequest;
+import org.crater.model.job.Slo;
+import org.crater.model.user.User;
+
+/**
+ * Submits and reads jobs. A job belongs to its owner: every id-bearing call loads it by id and owner
+ * (administrators may read and cancel any job), so another user's id answers 404.
+ */
+@Stateless
+public class JobService {
+
+  private static final Logger LOG = Logger.getLogger(JobService.class.getName());
+
+  @PersistenceContext private EntityManager em;
+  @Inject private Clock clock;
+  @EJB private AccountService accounts;
+  @EJB private NodeService nodes;
+
+  /** Queues a job in one of the caller's accounts. */
+  public Job submit(Principal caller, String accountName, JobRequest request) {
+    Membership membership = accounts.membershipOf(accountName, caller.userId());
+    Map<String, String> errors = JobRules.check(request, nodes.gpuModelNames(), Set.of());
+    if (!errors.isEmpty()) {
+      throw new InvalidJobException(errors);
+    }
+    if (request.slo() == Slo.GUARANTEED && !request.total().fitsWithin(membership.getQuota())) {
+      throw new QuotaExceededException(
+          "Guaranteed jobs must fit your quota in "
+              + accountName
+              + "; this one needs more "
+              + String.join(", ", request.total().exceeding(membership.getQuota()))
+              + " than your whole quota. Ask for more quota or submit it as BEST_EFFORT.");
+    }
+    User owner = em.find(User.class, caller.userId());
+    Job job = new Job(owner, membership.getAccount(), request, clock.instant());
+    em.persist(job);
+    em.flush();
+    em.persist(job.submitted(caller.username()));
+    LOG.info(
+        () -> "submitted job=" + job.getId() + " user=" + caller.username() + " account=" + accountName
+            + " kind=" + request.kind() + " slo=" + request.slo());
+    return job;
+  }
+
+  /** A job of the caller's (any job for an administrator). */
+  public Job get(Principal caller, long id) {
+    Job job = em.find(Job.class, id);
+    if (job == null || !(caller.isAdmin() || job.getOwner().getId() == caller.userId())) {
+      throw new JobNotFoundException(id);
+    }
+    return job;
+  }
+
+  public List<JobEvent> events(Principal caller, long id) {
+    get(caller, id);
+    return em.createNamedQuery(JobEvent.OF_JOB, JobEvent.class).setParameter("jobId", id).getResultList();
+  }
+
+  public Job cancel(Principal caller, long id) {
+    Job job = get(caller, id);
+    if (job.getPhase().isFinal()) {
+      throw new CraterException(409, "job-finished", "Job " + id + " has already ended.");
+    }
+    em.persist(job.cancel(caller.username(), clock.instant()));
+    LOG.info(() -> "cancelled job=" + id + " by=" + caller.username());
+    return job;
+  }
+
+  public Job changeSlo(Principal caller, long id, Slo slo) {
+    Job job = get(caller, id);
+    if (job.getPhase() != JobPhase.QUEUEING) {
+      throw new CraterException(409, "job-not-queued", "Only a queued job can change its service level.");
+    }
+    job.changeSlo(slo);
+    return job;
+  }
+
+  /** The caller's jobs (everyone's for {@code all} by an administrator), one page. */
+  public JobPage list(Principal caller, boolean all, JobFilter filter, int offset, int limit) {
+    CriteriaBuilder cb = em.getCriteriaBuilder();
+    CriteriaQuery<Job> select = cb.createQuery(Job.class);
+    Root<Job> job = select.from(Job.class);
+    var submitted = job.<java.time.Instant>get("submittedAt");
+    select
+        .where(where(cb, job, caller, all, filter))
+        .orderBy(filter.oldestFirst() ? cb.asc(submitted) : cb.desc(submitted), cb.desc(job.get("id")));
+    CriteriaQuery<Long> count = cb.createQuery(Long.class);
+    Root<Job> counted = count.from(Job.class);
+    count.select(cb.count(counted)).where(where(cb, counted, caller, all, filter));
+    TypedQuery<Job> page = em.createQuery(select).setFirstResult(offset).setMaxResults(limit);
+    return new JobPage(page.getResultList(), em.createQuery(count).getSingleResult());
+  }
+
+  /** How many of the caller's jobs are in each phase. */
+  public Map<JobPhase, Long> statistics(Principal caller, boolean all) {
+    Map<JobPhase, Long> counts = new EnumMap<>(JobPhase.class);
+    for (JobPhase phase : JobPhase.values()) {
+      counts.put(phase, 0L);
+    }
+    String jpql =
+        "SELECT j.phase, COUNT(j) FROM Job j"
+            + (all && caller.isAdmin() ? "" : " WHERE j.owner.id = :owner")
+            + " GROUP BY j.phase";
+    var query = em.createQuery(jpql, Object[].class);
+    if (!(all && caller.isAdmin())) {
+      query.setParameter("owner", caller.userId());
+    }
+    query.getResultList().forEach(row -> counts.put((JobPhase) row[0], (Long) row[1]));
+    return counts;
+  }
+
+  private static Predicate[] where(
+      CriteriaBuilder cb, Root<Job> job, Principal caller, boolean all, JobFilter filter) {
+    List<Predicate> where = new ArrayList<>();
+    if (!(all && caller.isAdmin())) {
+      where.add(cb.equal(job.get("owner").get("id"), caller.userId()));
+    }
+    if (filter.phase() != null) {
+      where.add(cb.equal(job.get("phase"), filter.phase()));
+    }
+    if (filter.kind() != null) {
+      where.add(cb.equal(job.get("kind"), filter.kind()));
+    }
+    if (filter.account() != null) {
+      where.add(cb.equal(job.get("account").get("name"), filter.account()));
+    }
+    if (filter.since() != null) {
+      where.add(cb.greaterThanOrEqualTo(job.get("submittedAt"), filter.since()));
+    }
+    if (filter.until() != null) {
+      where.add(cb.lessThan(job.get("submittedAt"), filter.until()));
+    }
+    return where.toArray(Predicate[]::new);
+  }
+}

@@ -1,0 +1,364 @@
+package org.crater.model.job;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.TableGenerator;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.crater.model.account.Account;
+import org.crater.model.quota.ResourceVector;
+import org.crater.model.user.User;
+
+/**
+ * A user's job in an account. What it runs never changes after submission; its phase moves only
+ * through the methods below, each checked against {@link JobPhase}'s table and each returning the
+ * {@link JobEvent} to record. Invariants: {@code attempt} starts at 1 and grows by one per requeue;
+ * the cluster object of an attempt is named {@link #clusterName()}; final phases never change
+ * again.
+ */
+@Entity
+@Table(name = "crater_job")
+public class Job {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.TABLE, generator = "job_ids")
+  @TableGenerator(
+      name = "job_ids",
+      table = "crater_id_gen",
+      pkColumnName = "gen_name",
+      valueColumnName = "gen_value",
+      pkColumnValue = "job",
+      allocationSize = 100)
+  private Long id;
+
+  @Column(nullable = false, length = 128)
+  private String name;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "owner_id", nullable = false, updatable = false)
+  private User owner;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "account_id", nullable = false, updatable = false)
+  private Account account;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16, updatable = false)
+  private JobKind kind;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "task_type", nullable = false, length = 16, updatable = false)
+  private TaskType taskType;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private Slo slo;
+
+  @Column(nullable = false, length = 512, updatable = false)
+  private String image;
+
+  @Convert(converter = JobConverters.StringList.class)
+  @Column(nullable = false, updatable = false)
+  private List<String> command;
+
+  @Convert(converter = JobConverters.StringList.class)
+  @Column(nullable = false, updatable = false)
+  private List<String> args;
+
+  @Convert(converter = JobConverters.StringMap.class)
+  @Column(nullable = false, updatable = false)
+  private Map<String, String> env;
+
+  @Column(name = "working_dir", length = 1024, updatable = false)
+  private String workingDir;
+
+  @Column(nullable = false, length = 1024, updatable = false)
+  private ResourceVector resources;
+
+  @Column(name = "gpu_model", length = 64, updatable = false)
+  private String gpuModel;
+
+  @Column(nullable = false, updatable = false)
+  private int replicas;
+
+  @Convert(converter = JobConverters.Mounts.class)
+  @Column(nullable = false, updatable = false)
+  private List<JobMount> mounts;
+
+  @Column(name = "estimated_seconds", updatable = false)
+  private Long estimatedSeconds;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private JobPhase phase;
+
+  @Column(length = 64)
+  private String reason;
+
+  @Column(name = "reason_message", length = 1024)
+  private String reasonMessage;
+
+  @Column(nullable = false)
+  private int attempt;
+
+  @Column(nullable = false)
+  private int preemptions;
+
+  @Column(name = "submitted_at", nullable = false, updatable = false)
+  private Instant submittedAt;
+
+  @Column(name = "admitted_at")
+  private Instant admittedAt;
+
+  @Column(name = "started_at")
+  private Instant startedAt;
+
+  @Column(name = "finished_at")
+  private Instant finishedAt;
+
+  @Column(name = "exit_code")
+  private Integer exitCode;
+
+  @Column(length = 1024)
+  private String nodes;
+
+  @Version private long version;
+
+  protected Job() {}
+
+  public Job(User owner, Account account, JobRequest request, Instant now) {
+    this.owner = Objects.requireNonNull(owner, "owner");
+    this.account = Objects.requireNonNull(account, "account");
+    this.name = request.name();
+    this.kind = request.kind();
+    this.taskType = request.taskType();
+    this.slo = request.slo();
+    this.image = request.image();
+    this.command = request.command();
+    this.args = request.args();
+    this.env = request.env();
+    this.workingDir = request.workingDir();
+    this.resources = request.resources();
+    this.gpuModel = request.gpuModel();
+    this.replicas = request.replicas();
+    this.mounts = request.mounts();
+    this.estimatedSeconds = request.estimatedSeconds();
+    this.phase = JobPhase.QUEUEING;
+    this.attempt = 1;
+    this.submittedAt = Objects.requireNonNull(now, "now");
+  }
+
+  /** The event of the submission itself; record it once the job has its id. */
+  public JobEvent submitted(String actor) {
+    return new JobEvent(id, submittedAt, null, JobPhase.QUEUEING, "Submitted", null, actor);
+  }
+
+  /** The deterministic name of this attempt's cluster objects: {@code crater-<id>-<attempt>}. */
+  public String clusterName() {
+    return "crater-" + id + "-" + attempt;
+  }
+
+  /** Records why a queued job still waits; the phase does not change. */
+  public void waitFor(String reason, String message) {
+    requirePhase(JobPhase.QUEUEING);
+    this.reason = reason;
+    this.reasonMessage = message;
+  }
+
+  public JobEvent admit(String actor, Instant now) {
+    admittedAt = now;
+    return move(JobPhase.CREATED, "Admitted", null, actor, now);
+  }
+
+  public JobEvent markPending(String reason, String message, String actor, Instant now) {
+    return move(JobPhase.PENDING, reason, message, actor, now);
+  }
+
+  public JobEvent markRunning(String nodes, String actor, Instant now) {
+    this.nodes = nodes;
+    startedAt = now;
+    return move(JobPhase.RUNNING, "Started", null, actor, now);
+  }
+
+  /** Succeeded when the exit code is 0, failed otherwise. */
+  public JobEvent finish(int exitCode, String reason, String message, String actor, Instant now) {
+    this.exitCode = exitCode;
+    finishedAt = now;
+    JobPhase end = exitCode == 0 ? JobPhase.SUCCEEDED : JobPhase.FAILED;
+    return move(end, reason, message, actor, now);
+  }
+
+  /** Fails a job that never ran, e.g. one the cluster refused. */
+  public JobEvent fail(String reason, String message, String actor, Instant now) {
+    finishedAt = now;
+    return move(JobPhase.FAILED, reason, message, actor, now);
+  }
+
+  public JobEvent preempt(String reason, String message, String actor, Instant now) {
+    preemptions++;
+    return move(JobPhase.PREEMPTED, reason, message, actor, now);
+  }
+
+  /** Puts a preempted job back in its queue as the next attempt. */
+  public JobEvent requeue(String actor, Instant now) {
+    JobEvent event = move(JobPhase.QUEUEING, "Requeued", "attempt " + (attempt + 1), actor, now);
+    attempt++;
+    admittedAt = null;
+    startedAt = null;
+    nodes = null;
+    return event;
+  }
+
+  public JobEvent cancel(String actor, Instant now) {
+    finishedAt = now;
+    return move(JobPhase.CANCELLED, "Cancelled", null, actor, now);
+  }
+
+  /** Changes the service level; only while the job waits in its queue. */
+  public void changeSlo(Slo slo) {
+    requirePhase(JobPhase.QUEUEING);
+    this.slo = Objects.requireNonNull(slo, "slo");
+  }
+
+  private JobEvent move(JobPhase next, String reason, String message, String actor, Instant now) {
+    if (!phase.canMoveTo(next)) {
+      throw new IllegalJobTransitionException(id == null ? -1 : id, phase, next);
+    }
+    JobEvent event = new JobEvent(id, now, phase, next, reason, message, actor);
+    phase = next;
+    this.reason = reason;
+    this.reasonMessage = message;
+    return event;
+  }
+
+  private void requirePhase(JobPhase expected) {
+    if (phase != expected) {
+      throw new IllegalJobTransitionException(id == null ? -1 : id, phase, expected);
+    }
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public User getOwner() {
+    return owner;
+  }
+
+  public Account getAccount() {
+    return account;
+  }
+
+  public JobKind getKind() {
+    return kind;
+  }
+
+  public TaskType getTaskType() {
+    return taskType;
+  }
+
+  public Slo getSlo() {
+    return slo;
+  }
+
+  public String getImage() {
+    return image;
+  }
+
+  public List<String> getCommand() {
+    return command;
+  }
+
+  public List<String> getArgs() {
+    return args;
+  }
+
+  public Map<String, String> getEnv() {
+    return env;
+  }
+
+  public String getWorkingDir() {
+    return workingDir;
+  }
+
+  public ResourceVector getResources() {
+    return resources;
+  }
+
+  public String getGpuModel() {
+    return gpuModel;
+  }
+
+  public int getReplicas() {
+    return replicas;
+  }
+
+  public List<JobMount> getMounts() {
+    return mounts;
+  }
+
+  public Long getEstimatedSeconds() {
+    return estimatedSeconds;
+  }
+
+  public JobPhase getPhase() {
+    return phase;
+  }
+
+  public String getReason() {
+    return reason;
+  }
+
+  public String getReasonMessage() {
+    return reasonMessage;
+  }
+
+  public int getAttempt() {
+    return attempt;
+  }
+
+  public int getPreemptions() {
+    return preemptions;
+  }
+
+  public Instant getSubmittedAt() {
+    return submittedAt;
+  }
+
+  public Instant getAdmittedAt() {
+    return admittedAt;
+  }
+
+  public Instant getStartedAt() {
+    return startedAt;
+  }
+
+  public Instant getFinishedAt() {
+    return finishedAt;
+  }
+
+  public Integer getExitCode() {
+    return exitCode;
+  }
+
+  public String getNodes() {
+    return nodes;
+  }
+}

@@ -1,0 +1,50 @@
+package org.crater.web.common;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+import org.crater.ejb.common.CraterException;
+
+/**
+ * Parses optional query parameters by hand, so a bad value is a 400 naming the parameter (JAX-RS
+ * would answer 404 for a query parameter it cannot convert).
+ */
+public final class QueryParams {
+
+  private QueryParams() {}
+
+  /** The enum constant named by {@code value} (any case), or {@code null} when absent. */
+  public static <E extends Enum<E>> E enumOf(Class<E> type, String name, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw invalid(name, "one of " + java.util.Arrays.toString(type.getEnumConstants()));
+    }
+  }
+
+  /** An ISO-8601 instant such as {@code 2026-11-28T10:00:00Z}, or {@code null} when absent. */
+  public static Instant instant(String name, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Instant.parse(value.strip());
+    } catch (DateTimeParseException e) {
+      throw invalid(name, "an ISO-8601 instant such as 2026-11-28T10:00:00Z");
+    }
+  }
+
+  private static CraterException invalid(String name, String expected) {
+    return new CraterException(
+        400, "invalid-query", "Query parameter " + name + " must be " + expected + ".") {
+      @Override
+      public Map<String, String> fieldErrors() {
+        return Map.of(name, "must be " + expected);
+      }
+    };
+  }
+}

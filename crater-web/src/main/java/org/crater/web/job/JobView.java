@@ -1,0 +1,61 @@
+package org.crater.web.job;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.crater.model.job.JobKind;
+import org.crater.model.job.JobPhase;
+import org.crater.model.job.Slo;
+import org.crater.model.job.TaskType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * A job and where it stands.
+ *
+ * @param id the job id
+ * @param name its name
+ * @param owner who submitted it
+ * @param account the account it is charged to
+ * @param kind batch, Jupyter or PyTorch
+ * @param taskType what it is for
+ * @param slo guaranteed or best effort
+ * @param image the container image
+ * @param command the entrypoint
+ * @param args its arguments
+ * @param resources per replica, as Kubernetes quantities
+ * @param gpuModel the GPU model asked for
+ * @param replicas how many pods
+ * @param phase where it stands
+ * @param reason why it is where it is (a stable code)
+ * @param reasonMessage the same for people
+ * @param attempt which run this is (preemption requeues as the next attempt)
+ * @param submittedAt when it was submitted
+ * @param admittedAt when the scheduler admitted it
+ * @param startedAt when it started running
+ * @param finishedAt when it ended
+ * @param exitCode the exit code, once ended
+ */
+@Schema(name = "Job")
+public record JobView(
+    long id,
+    String name,
+    String owner,
+    String account,
+    JobKind kind,
+    TaskType taskType,
+    Slo slo,
+    String image,
+    List<String> command,
+    List<String> args,
+    Map<String, String> resources,
+    String gpuModel,
+    int replicas,
+    JobPhase phase,
+    String reason,
+    String reasonMessage,
+    int attempt,
+    Instant submittedAt,
+    Instant admittedAt,
+    Instant startedAt,
+    Instant finishedAt,
+    Integer exitCode) {}

@@ -1,0 +1,75 @@
+package org.crater.web.job;
+
+import java.util.Map;
+import org.crater.ejb.quota.ResourceQuantities;
+import org.crater.model.job.Job;
+import org.crater.model.job.JobEvent;
+import org.crater.model.job.JobMount;
+import org.crater.model.job.JobRequest;
+import org.crater.model.quota.ResourceVector;
+
+/** Converts between job requests, jobs and their views. */
+public final class JobViews {
+
+  private JobViews() {}
+
+  /** The domain request; resource quantities are parsed here, errors under {@code resources.*}. */
+  public static JobRequest request(SubmitJobRequest body) {
+    ResourceVector resources = ResourceQuantities.parse("resources", body.resources());
+    return new JobRequest(
+        body.name().strip(),
+        body.kind(),
+        body.taskType(),
+        body.slo(),
+        body.image().strip(),
+        body.command(),
+        body.args(),
+        body.env() == null ? Map.of() : body.env(),
+        body.workingDir(),
+        resources,
+        body.gpuModel(),
+        body.replicas() == null ? 1 : body.replicas(),
+        body.mounts() == null
+            ? null
+            : body.mounts().stream()
+                .map(m -> new JobMount(m.pvc(), m.subPath(), m.mountPath(), m.readOnly()))
+                .toList(),
+        body.estimatedSeconds());
+  }
+
+  public static JobView of(Job job) {
+    return new JobView(
+        job.getId(),
+        job.getName(),
+        job.getOwner().getUsername(),
+        job.getAccount().getName(),
+        job.getKind(),
+        job.getTaskType(),
+        job.getSlo(),
+        job.getImage(),
+        job.getCommand(),
+        job.getArgs(),
+        ResourceQuantities.format(job.getResources()),
+        job.getGpuModel(),
+        job.getReplicas(),
+        job.getPhase(),
+        job.getReason(),
+        job.getReasonMessage(),
+        job.getAttempt(),
+        job.getSubmittedAt(),
+        job.getAdmittedAt(),
+        job.getStartedAt(),
+        job.getFinishedAt(),
+        job.getExitCode());
+  }
+
+  public static JobEventView event(JobEvent event) {
+    return new JobEventView(
+        event.getAt(),
+        event.getFrom(),
+        event.getTo(),
+        event.getReason(),
+        event.getMessage(),
+        event.getActor());
+  }
+}

@@ -1,0 +1,130 @@
+package org.crater.web.job;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Map;
+import org.crater.ejb.job.JobPage;
+import org.crater.ejb.job.JobService;
+import org.crater.model.account.Account;
+import org.crater.model.job.Job;
+import org.crater.model.job.JobPhase;
+import org.crater.web.common.PageView;
+import org.crater.web.common.Problem;
+import org.crater.web.security.CurrentUser;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The caller's jobs. */
+@Path("api/v1/jobs")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Jobs", description = "Submit and follow your jobs")
+@APIResponse(
+    responseCode = "404",
+    description = "No such job of yours",
+    content = @Content(schema = @Schema(implementation = Problem.class)))
+public class JobsResource {
+
+  @EJB private JobService jobs;
+  @Inject private CurrentUser caller;
+  @Context private UriInfo uri;
+
+  @POST
+  @Operation(summary = "Submit a job: it queues in your account until admitted")
+  @APIResponse(responseCode = "201", description = "Queued")
+  @APIResponse(
+      responseCode = "400",
+      description = "Invalid fields, quantities, image, GPU model or mounts",
+      content = @Content(schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "422",
+      description = "Guaranteed job larger than your whole quota",
+      content = @Content(schema = @Schema(implementation = Problem.class)))
+  public Response submit(@Valid @NotNull SubmitJobRequest request) {
+    String account = request.account() == null ? Account.DEFAULT : request.account();
+    Job job = jobs.submit(caller.get(), account, JobViews.request(request));
+    return Response.created(uri.getAbsolutePathBuilder().path(job.getId().toString()).build())
+        .entity(JobViews.of(job))
+        .build();
+  }
+
+  @GET
+  @Operation(
+      summary = "My jobs, newest first, filtered by phase, kind, account and submission time")
+  @APIResponse(responseCode = "200", description = "One page")
+  public PageView<JobView> list(@Valid @BeanParam JobQuery query) {
+    JobPage page =
+        jobs.list(caller.get(), false, query.filter(), query.page * query.size, query.size);
+    return new PageView<>(
+        page.items().stream().map(JobViews::of).toList(), query.page, query.size, page.total());
+  }
+
+  @GET
+  @Path("statistics")
+  @Operation(summary = "How many of my jobs are in each phase")
+  @APIResponse(responseCode = "200", description = "Counts by phase")
+  public Map<JobPhase, Long> statistics() {
+    return jobs.statistics(caller.get(), false);
+  }
+
+  @GET
+  @Path("{id}")
+  @Operation(summary = "One of my jobs")
+  @APIResponse(responseCode = "200", description = "The job")
+  public JobView get(@PathParam("id") long id) {
+    return JobViews.of(jobs.get(caller.get(), id));
+  }
+
+  @GET
+  @Path("{id}/events")
+  @Operation(summary = "The timeline of one of my jobs")
+  @APIResponse(responseCode = "200", description = "Moves, oldest first")
+  public List<JobEventView> events(@PathParam("id") long id) {
+    return jobs.events(caller.get(), id).stream().map(JobViews::event).toList();
+  }
+
+  @PUT
+  @Path("{id}/slo")
+  @Operation(summary = "Change the service level of a queued job")
+  @APIResponse(responseCode = "200", description = "Changed")
+  @APIResponse(
+      responseCode = "409",
+      description = "Not queued any more",
+      content = @Content(schema = @Schema(implementation = Problem.class)))
+  public JobView changeSlo(@PathParam("id") long id, @Valid @NotNull SloChange change) {
+    return JobViews.of(jobs.changeSlo(caller.get(), id, change.slo()));
+  }
+
+  @DELETE
+  @Path("{id}")
+  @Operation(summary = "Cancel a job; its record stays")
+  @APIResponse(responseCode = "200", description = "Cancelled")
+  @APIResponse(
+      responseCode = "409",
+      description = "Already ended",
+      content = @Content(schema = @Schema(implementation = Problem.class)))
+  public JobView cancel(@PathParam("id") long id) {
+    return JobViews.of(jobs.cancel(caller.get(), id));
+  }
+}

@@ -1,0 +1,192 @@
+package org.crater.web.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.crater.web.Api;
+import org.crater.web.Api.Reply;
+import org.crater.web.CraterWar;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Submitting, reading and cancelling jobs over HTTP on the built war, MariaDB and the simulated
+ * cluster.
+ */
+@ExtendWith(ArquillianExtension.class)
+class JobsIT {
+
+  private static final String PASSWORD = "correct horse 3";
+
+  @ArquillianResource private URL base;
+
+  private Api alice;
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return CraterWar.asBuilt();
+  }
+
+  @BeforeEach
+  void signUp() {
+    alice = Api.at(base).signUpAndLogIn("alice", PASSWORD);
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> alice.get("api/v1/nodes").status() == 200);
+  }
+
+  private static Map<String, Object> job(String slo, Map<String, String> resources) {
+    Map<String, Object> job = new HashMap<>();
+    job.put("name", "train");
+    job.put("kind", "BATCH");
+    job.put("taskType", "TRAINING");
+    job.put("slo", slo);
+    job.put("image", "pytorch/pytorch:2.4.0-cuda12.1-cudnn9-runtime");
+    job.put("command", List.of("python", "train.py"));
+    job.put("resources", resources);
+    job.put("gpuModel", "A100");
+    return job;
+  }
+
+  private static Map<String, Object> oneGpu() {
+    return job("GUARANTEED", Map.of("cpu", "4", "memory", "16Gi", "nvidia.com/gpu", "1"));
+  }
+
+  @Test
+  void submitsListsShowsAndCancelsAJob() {
+    Reply submitted = alice.post("api/v1/jobs", oneGpu());
+    long id = submitted.body().path("id").asLong();
+
+    Reply list = alice.get("api/v1/jobs");
+    Reply detail = alice.get("api/v1/jobs/" + id);
+    Reply cancelled = alice.delete("api/v1/jobs/" + id);
+    Reply again = alice.delete("api/v1/jobs/" + id);
+    Reply events = alice.get("api/v1/jobs/" + id + "/events");
+    Reply statistics = alice.get("api/v1/jobs/statistics");
+
+    assertThat(submitted.status()).as(submitted.raw()).isEqualTo(201);
+    assertThat(submitted.header("Location")).endsWith("/api/v1/jobs/" + id);
+    assertThat(submitted.body().path("phase").asText()).isEqualTo("QUEUEING");
+    assertThat(submitted.body().path("resources").path("memory").asText()).isEqualTo("16Gi");
+    assertThat(list.body().path("total").asLong()).isEqualTo(1);
+    assertThat(detail.body().path("account").asText()).isEqualTo("default");
+    assertThat(cancelled.body().path("phase").asText()).isEqualTo("CANCELLED");
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(events.body().findValuesAsText("to")).containsExactly("QUEUEING", "CANCELLED");
+    assertThat(events.body().get(1).path("actor").asText()).startsWith("alice-");
+    assertThat(statistics.body().path("CANCELLED").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  void refusesJobsThatCannotRunWithFieldErrors() {
+    Map<String, Object> bad = job("GUARANTEED", Map.of("cpu", "-2", "nvidia.com/gpu", "1"));
+    bad.put("image", "Not An Image!");
+    bad.put("gpuModel", "H100");
+    bad.put("command", List.of(" "));
+    bad.put("mounts", List.of(Map.of("pvc", "someone-elses-data", "mountPath", "/data")));
+
+    Reply quantities = alice.post("api/v1/jobs", bad);
+    bad.put("resources", Map.of("cpu", "2"));
+    Reply rules = alice.post("api/v1/jobs", bad);
+    Reply empty = alice.post("api/v1/jobs", Map.of("name", "x"));
+
+    assertThat(quantities.status()).isEqualTo(400);
+    assertThat(quantities.body().path("errors").findValuesAsText("field"))
+        .containsExactly("resources.cpu");
+    assertThat(rules.status()).isEqualTo(400);
+    assertThat(rules.code()).isEqualTo("invalid-job");
+    assertThat(rules.body().path("errors").findValuesAsText("field"))
+        .containsExactly("command", "gpuModel", "image", "mounts[0]");
+    assertThat(empty.code()).isEqualTo("validation-failed");
+  }
+
+  @Test
+  void guaranteedJobsMustFitTheWholeQuotaBestEffortNeedNot() {
+    Map<String, String> twoGpus = Map.of("cpu", "4", "memory", "16Gi", "nvidia.com/gpu", "2");
+
+    Reply guaranteed = alice.post("api/v1/jobs", job("GUARANTEED", twoGpus));
+    Reply bestEffort = alice.post("api/v1/jobs", job("BEST_EFFORT", twoGpus));
+
+    assertThat(guaranteed.status()).isEqualTo(422);
+    assertThat(guaranteed.code()).isEqualTo("quota-exceeded");
+    assertThat(guaranteed.body().path("detail").asText()).contains("nvidia.com/gpu");
+    assertThat(bestEffort.status()).isEqualTo(201);
+  }
+
+  @Test
+  void anotherUsersJobDoesNotExistForYou() {
+    long id = alice.post("api/v1/jobs", oneGpu()).body().path("id").asLong();
+    Api bob = Api.at(base).signUpAndLogIn("bob", PASSWORD);
+
+    assertThat(bob.get("api/v1/jobs/" + id).status()).isEqualTo(404);
+    assertThat(bob.get("api/v1/jobs/" + id + "/events").status()).isEqualTo(404);
+    assertThat(bob.put("api/v1/jobs/" + id + "/slo", Map.of("slo", "BEST_EFFORT")).status())
+        .isEqualTo(404);
+    assertThat(bob.delete("api/v1/jobs/" + id).status()).isEqualTo(404);
+    assertThat(bob.get("api/v1/jobs").body().path("total").asLong()).isZero();
+    assertThat(alice.get("api/v1/jobs/" + id).body().path("phase").asText()).isEqualTo("QUEUEING");
+    assertThat(bob.post("api/v1/jobs", withAccount(oneGpu(), "no-such-account")).status())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void administratorsSeeAndCancelEveryJob() {
+    long id = alice.post("api/v1/jobs", oneGpu()).body().path("id").asLong();
+    Api admin = Api.at(base).asAdmin();
+
+    Reply all = admin.get("api/v1/admin/jobs?phase=queueing&size=500");
+    Reply cancelled = admin.delete("api/v1/admin/jobs/" + id);
+
+    assertThat(all.body().path("items").findValuesAsText("id")).contains(Long.toString(id));
+    assertThat(cancelled.body().path("phase").asText()).isEqualTo("CANCELLED");
+    assertThat(alice.get("api/v1/admin/jobs").status()).isEqualTo(403);
+  }
+
+  @Test
+  void theServiceLevelChangesWhileQueued() {
+    long id = alice.post("api/v1/jobs", oneGpu()).body().path("id").asLong();
+
+    Reply changed = alice.put("api/v1/jobs/" + id + "/slo", Map.of("slo", "BEST_EFFORT"));
+    alice.delete("api/v1/jobs/" + id);
+    Reply late = alice.put("api/v1/jobs/" + id + "/slo", Map.of("slo", "GUARANTEED"));
+
+    assertThat(changed.body().path("slo").asText()).isEqualTo("BEST_EFFORT");
+    assertThat(late.status()).isEqualTo(409);
+  }
+
+  @Test
+  void filtersAndPagesTheList() {
+    alice.post("api/v1/jobs", oneGpu());
+    long cancelled = alice.post("api/v1/jobs", oneGpu()).body().path("id").asLong();
+    alice.delete("api/v1/jobs/" + cancelled);
+
+    Reply queued = alice.get("api/v1/jobs?phase=QUEUEING");
+    Reply firstPage = alice.get("api/v1/jobs?size=1&sort=oldest");
+    Reply future = alice.get("api/v1/jobs?since=2100-01-01T00:00:00Z");
+    Reply badPhase = alice.get("api/v1/jobs?phase=SLEEPING");
+    Reply badTime = alice.get("api/v1/jobs?since=yesterday");
+
+    assertThat(queued.body().path("total").asLong()).isEqualTo(1);
+    assertThat(firstPage.body().path("items")).hasSize(1);
+    assertThat(firstPage.body().path("total").asLong()).isEqualTo(2);
+    assertThat(future.body().path("total").asLong()).isZero();
+    assertThat(badPhase.status()).isEqualTo(400);
+    assertThat(badPhase.body().path("errors").get(0).path("field").asText()).isEqualTo("phase");
+    assertThat(badTime.code()).isEqualTo("invalid-query");
+  }
+
+  private static Map<String, Object> withAccount(Map<String, Object> job, String account) {
+    job.put("account", account);
+    return job;
+  }
+}
