@@ -33,9 +33,7 @@ class FaultInjectionTest {
 
   @BeforeEach
   void start() {
-    cluster =
-        SimCluster.start(
-            SimConfig.builder().nodes(1).scheduler(false).kubelet(false).volcano(false).build());
+    cluster = SimClients.apiServerOnly();
     client = SimClients.client(cluster);
     core = new CoreV1Api(client);
   }

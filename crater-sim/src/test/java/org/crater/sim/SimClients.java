@@ -8,6 +8,12 @@ import java.time.Duration;
 public final class SimClients {
   private SimClients() {}
 
+  /** A one-node cluster with no actors: only the API server answers, for API-semantics tests. */
+  public static SimCluster apiServerOnly() {
+    return SimCluster.start(
+        SimConfig.builder().nodes(1).scheduler(false).kubelet(false).volcano(false).build());
+  }
+
   public static ApiClient client(SimCluster cluster) {
     ApiClient client = new ClientBuilder().setBasePath(cluster.url()).build();
     client.setHttpClient(client.getHttpClient().newBuilder().readTimeout(Duration.ZERO).build());

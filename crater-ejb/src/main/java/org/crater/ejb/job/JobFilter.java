@@ -15,4 +15,9 @@ import org.crater.model.job.JobPhase;
  * @param oldestFirst order by submission time ascending instead of newest first
  */
 public record JobFilter(
-    JobPhase phase, JobKind kind, String account, Instant since, Instant until, boolean oldestFirst) {}
+    JobPhase phase,
+    JobKind kind,
+    String account,
+    Instant since,
+    Instant until,
+    boolean oldestFirst) {}

@@ -9,8 +9,8 @@ import org.crater.model.job.JobRequest;
 
 /**
  * What a submission must satisfy beyond its syntax: a pullable image reference, a command, a sane
- * replica count for its kind, a GPU model the cluster has, usable environment names and mounts the user
- * may use. Pure: the known GPU models and mountable volumes are passed in.
+ * replica count for its kind, a GPU model the cluster has, usable environment names and mounts the
+ * user may use. Pure: the known GPU models and mountable volumes are passed in.
  */
 public final class JobRules {
 
@@ -30,7 +30,9 @@ public final class JobRules {
   public static Map<String, String> check(
       JobRequest job, Set<String> gpuModels, Set<String> mountable) {
     Map<String, String> errors = new LinkedHashMap<>();
-    if (job.image() == null || job.image().length() > 512 || !IMAGE.matcher(job.image()).matches()) {
+    if (job.image() == null
+        || job.image().length() > 512
+        || !IMAGE.matcher(job.image()).matches()) {
       errors.put("image", "not an image reference (e.g. pytorch/pytorch:2.4.0-cuda12.1)");
     }
     if (job.command().isEmpty() || job.command().get(0).isBlank()) {
@@ -38,7 +40,8 @@ public final class JobRules {
     }
     checkReplicas(job, errors);
     if (job.gpuModel() != null && !gpuModels.contains(job.gpuModel())) {
-      errors.put("gpuModel", "the cluster has no " + job.gpuModel() + " GPUs (it has " + gpuModels + ")");
+      errors.put(
+          "gpuModel", "the cluster has no " + job.gpuModel() + " GPUs (it has " + gpuModels + ")");
     }
     job.env().keySet().stream()
         .filter(name -> !ENV.matcher(name).matches())

@@ -30,8 +30,8 @@ import org.crater.model.job.Slo;
 import org.crater.model.user.User;
 
 /**
- * Submits and reads jobs. A job belongs to its owner: every id-bearing call loads it by id and owner
- * (administrators may read and cancel any job), so another user's id answers 404.
+ * Submits and reads jobs. A job belongs to its owner: every id-bearing call loads it by id and
+ * owner (administrators may read and cancel any job), so another user's id answers 404.
  */
 @Stateless
 public class JobService {
@@ -64,8 +64,17 @@ public class JobService {
     em.flush();
     em.persist(job.submitted(caller.username()));
     LOG.info(
-        () -> "submitted job=" + job.getId() + " user=" + caller.username() + " account=" + accountName
-            + " kind=" + request.kind() + " slo=" + request.slo());
+        () ->
+            "submitted job="
+                + job.getId()
+                + " user="
+                + caller.username()
+                + " account="
+                + accountName
+                + " kind="
+                + request.kind()
+                + " slo="
+                + request.slo());
     return job;
   }
 
@@ -80,7 +89,9 @@ public class JobService {
 
   public List<JobEvent> events(Principal caller, long id) {
     get(caller, id);
-    return em.createNamedQuery(JobEvent.OF_JOB, JobEvent.class).setParameter("jobId", id).getResultList();
+    return em.createNamedQuery(JobEvent.OF_JOB, JobEvent.class)
+        .setParameter("jobId", id)
+        .getResultList();
   }
 
   public Job cancel(Principal caller, long id) {
@@ -96,7 +107,8 @@ public class JobService {
   public Job changeSlo(Principal caller, long id, Slo slo) {
     Job job = get(caller, id);
     if (job.getPhase() != JobPhase.QUEUEING) {
-      throw new CraterException(409, "job-not-queued", "Only a queued job can change its service level.");
+      throw new CraterException(
+          409, "job-not-queued", "Only a queued job can change its service level.");
     }
     job.changeSlo(slo);
     return job;
@@ -110,7 +122,8 @@ public class JobService {
     var submitted = job.<java.time.Instant>get("submittedAt");
     select
         .where(where(cb, job, caller, all, filter))
-        .orderBy(filter.oldestFirst() ? cb.asc(submitted) : cb.desc(submitted), cb.desc(job.get("id")));
+        .orderBy(
+            filter.oldestFirst() ? cb.asc(submitted) : cb.desc(submitted), cb.desc(job.get("id")));
     CriteriaQuery<Long> count = cb.createQuery(Long.class);
     Root<Job> counted = count.from(Job.class);
     count.select(cb.count(counted)).where(where(cb, counted, caller, all, filter));

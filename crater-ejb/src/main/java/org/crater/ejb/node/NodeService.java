@@ -8,8 +8,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.crater.ejb.common.CraterException;
 import org.crater.k8s.common.ResourceAmounts;
 import org.crater.k8s.node.NodeView;
@@ -54,8 +54,9 @@ public class NodeService {
   }
 
   /**
-   * The GPU models the cluster has; empty when no cluster is configured or its view is still loading,
-   * so a submission naming a model is refused rather than queued for hardware that may not exist.
+   * The GPU models the cluster has; empty when no cluster is configured or its view is still
+   * loading, so a submission naming a model is refused rather than queued for hardware that may not
+   * exist.
    */
   public Set<String> gpuModelNames() {
     if (!cluster.synced()) {

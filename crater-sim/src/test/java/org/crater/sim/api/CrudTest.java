@@ -20,7 +20,6 @@ import io.kubernetes.client.util.PatchUtils;
 import java.util.Map;
 import org.crater.sim.SimClients;
 import org.crater.sim.SimCluster;
-import org.crater.sim.SimConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,9 +32,7 @@ class CrudTest {
 
   @BeforeAll
   static void start() {
-    cluster =
-        SimCluster.start(
-            SimConfig.builder().nodes(1).scheduler(false).kubelet(false).volcano(false).build());
+    cluster = SimClients.apiServerOnly();
     client = SimClients.client(cluster);
     core = new CoreV1Api(client);
   }

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.crater.sim.SimClients;
 import org.crater.sim.SimCluster;
-import org.crater.sim.SimConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,9 +32,7 @@ class InformerTest {
 
   @BeforeEach
   void start() {
-    cluster =
-        SimCluster.start(
-            SimConfig.builder().nodes(1).scheduler(false).kubelet(false).volcano(false).build());
+    cluster = SimClients.apiServerOnly();
     client = SimClients.client(cluster);
     factory = new SharedInformerFactory(client);
   }

@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import org.crater.sim.SimClients;
 import org.crater.sim.SimCluster;
-import org.crater.sim.SimConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,9 +39,7 @@ class OtherResourcesTest {
 
   @BeforeAll
   static void start() {
-    cluster =
-        SimCluster.start(
-            SimConfig.builder().nodes(1).scheduler(false).kubelet(false).volcano(false).build());
+    cluster = SimClients.apiServerOnly();
     client = SimClients.client(cluster);
   }
 

@@ -1,8 +1,8 @@
 package org.crater.web.common;
 
-import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import org.crater.ejb.common.DatabaseProbe;
 import org.crater.ejb.common.SchemaMigrated;
 import org.eclipse.microprofile.health.HealthCheck;
