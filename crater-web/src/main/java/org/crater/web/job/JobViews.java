@@ -32,7 +32,10 @@ public final class JobViews {
         body.mounts() == null
             ? null
             : body.mounts().stream()
-                .map(m -> new JobMount(m.pvc(), m.subPath(), m.mountPath(), m.readOnly()))
+                .map(
+                    m ->
+                        new JobMount(
+                            m.pvc(), m.subPath(), m.mountPath(), Boolean.TRUE.equals(m.readOnly())))
                 .toList(),
         body.estimatedSeconds());
   }

@@ -62,12 +62,12 @@ public record SubmitJobRequest(
    * @param pvc the dataset's or share dir's claim
    * @param subPath the directory inside it
    * @param mountPath where to see it
-   * @param readOnly mount read-only
+   * @param readOnly mount read-only; false when absent
    */
   @Schema(name = "Mount")
   public record MountRequest(
       @NotBlank @Size(max = 253) String pvc,
       @Size(max = 1024) String subPath,
       @NotBlank @Size(max = 1024) String mountPath,
-      boolean readOnly) {}
+      Boolean readOnly) {}
 }
