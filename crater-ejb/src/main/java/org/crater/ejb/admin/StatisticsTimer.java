@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import java.util.logging.Logger;
 import org.crater.ejb.account.AccountService;
 import org.crater.ejb.common.CraterMetrics;
+import org.crater.ejb.job.JobService;
 
 /**
  * Refreshes the gauges that are read from the database. Non-persistent, so it fires in every
@@ -22,12 +23,14 @@ public class StatisticsTimer {
   private static final Logger LOG = Logger.getLogger(StatisticsTimer.class.getName());
 
   @EJB private AccountService accounts;
+  @EJB private JobService jobs;
   @Inject private CraterMetrics metrics;
 
   @Schedule(second = "*/10", minute = "*", hour = "*", persistent = false)
   void refresh() {
     long count = accounts.count();
     metrics.accounts(count);
+    metrics.jobs(jobs.countByPhase(null));
     metrics.timerRan("statistics");
     LOG.fine(() -> "refreshed statistics accounts=" + count);
   }

@@ -3,7 +3,10 @@ package org.crater.ejb.common;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.crater.model.job.JobPhase;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
@@ -18,6 +21,7 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 public class CraterMetrics {
 
   private final AtomicLong accounts = new AtomicLong();
+  private final Map<JobPhase, AtomicLong> jobs = new EnumMap<>(JobPhase.class);
 
   @Inject
   @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
@@ -32,6 +36,18 @@ public class CraterMetrics {
             .build(),
         accounts,
         AtomicLong::get);
+    Metadata jobsByPhase =
+        Metadata.builder().withName("crater.jobs").withDescription("Jobs by phase").build();
+    for (JobPhase phase : JobPhase.values()) {
+      AtomicLong count = new AtomicLong();
+      jobs.put(phase, count);
+      registry.gauge(jobsByPhase, count, AtomicLong::get, new Tag("phase", phase.label()));
+    }
+  }
+
+  /** Records how many jobs are in each phase; phases not listed count zero. */
+  public void jobs(Map<JobPhase, Long> counts) {
+    jobs.forEach((phase, count) -> count.set(counts.getOrDefault(phase, 0L)));
   }
 
   /** Records the current number of accounts. */

@@ -131,19 +131,29 @@ public class JobService {
     return new JobPage(page.getResultList(), em.createQuery(count).getSingleResult());
   }
 
-  /** How many of the caller's jobs are in each phase. */
+  /**
+   * How many of the caller's jobs (everyone's for {@code all} by an administrator) are in each
+   * phase.
+   */
   public Map<JobPhase, Long> statistics(Principal caller, boolean all) {
+    return countByPhase(all && caller.isAdmin() ? null : caller.userId());
+  }
+
+  /**
+   * How many jobs of one owner, or of everyone for {@code null}, are in each phase; zeros included.
+   */
+  public Map<JobPhase, Long> countByPhase(Long ownerId) {
     Map<JobPhase, Long> counts = new EnumMap<>(JobPhase.class);
     for (JobPhase phase : JobPhase.values()) {
       counts.put(phase, 0L);
     }
     String jpql =
         "SELECT j.phase, COUNT(j) FROM Job j"
-            + (all && caller.isAdmin() ? "" : " WHERE j.owner.id = :owner")
+            + (ownerId == null ? "" : " WHERE j.owner.id = :owner")
             + " GROUP BY j.phase";
     var query = em.createQuery(jpql, Object[].class);
-    if (!(all && caller.isAdmin())) {
-      query.setParameter("owner", caller.userId());
+    if (ownerId != null) {
+      query.setParameter("owner", ownerId);
     }
     query.getResultList().forEach(row -> counts.put((JobPhase) row[0], (Long) row[1]));
     return counts;

@@ -111,6 +111,7 @@ class FoundationIT {
               assertThat(metrics.statusCode()).isEqualTo(200);
               assertThat(metrics.body())
                   .contains("# TYPE crater_accounts gauge")
+                  .containsPattern("crater_jobs\\{[^}]*phase=\"Queueing\"[^}]*} [0-9]")
                   .containsPattern(
                       "crater_timer_runs_total\\{[^}]*timer=\"statistics\"[^}]*} [1-9]");
             });
