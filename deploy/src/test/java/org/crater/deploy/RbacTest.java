@@ -156,6 +156,7 @@ class RbacTest {
         "crater-jobs | scheduling.volcano.sh | podgroups              | get list watch",
         "crater      | coordination.k8s.io   | leases                 | get create update",
         "''          | ''                    | nodes                  | get list watch",
+        "''          | ''                    | pods                   | get list watch",
         "''          | scheduling.volcano.sh | queues                 | get list watch create update",
         "''          | scheduling.k8s.io     | priorityclasses        | get list watch",
       })
