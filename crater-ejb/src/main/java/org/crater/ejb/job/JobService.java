@@ -27,6 +27,7 @@ import org.crater.model.job.JobEvent;
 import org.crater.model.job.JobPhase;
 import org.crater.model.job.JobRequest;
 import org.crater.model.job.Slo;
+import org.crater.model.quota.ResourceVector;
 import org.crater.model.user.User;
 
 /**
@@ -50,13 +51,8 @@ public class JobService {
     if (!errors.isEmpty()) {
       throw new InvalidJobException(errors);
     }
-    if (request.slo() == Slo.GUARANTEED && !request.total().fitsWithin(membership.getQuota())) {
-      throw new QuotaExceededException(
-          "Guaranteed jobs must fit your quota in "
-              + accountName
-              + "; this one needs more "
-              + String.join(", ", request.total().exceeding(membership.getQuota()))
-              + " than your whole quota. Ask for more quota or submit it as BEST_EFFORT.");
+    if (request.slo() == Slo.GUARANTEED) {
+      requireWithinQuota(request.total(), membership);
     }
     User owner = em.find(User.class, caller.userId());
     Job job = new Job(owner, membership.getAccount(), request, clock.instant());
@@ -110,8 +106,25 @@ public class JobService {
       throw new CraterException(
           409, "job-not-queued", "Only a queued job can change its service level.");
     }
+    if (slo == Slo.GUARANTEED) {
+      Membership membership =
+          accounts.membershipOf(job.getAccount().getName(), job.getOwner().getId());
+      requireWithinQuota(job.total(), membership);
+    }
     job.changeSlo(slo);
     return job;
+  }
+
+  /** Guaranteed work larger than the member's whole quota could never be admitted. */
+  private static void requireWithinQuota(ResourceVector total, Membership membership) {
+    if (!total.fitsWithin(membership.getQuota())) {
+      throw new QuotaExceededException(
+          "Guaranteed jobs must fit your quota in "
+              + membership.getAccount().getName()
+              + "; this one needs more "
+              + String.join(", ", total.exceeding(membership.getQuota()))
+              + " than your whole quota. Ask for more quota or run it as BEST_EFFORT.");
+    }
   }
 
   /** The caller's jobs (everyone's for {@code all} by an administrator), one page. */

@@ -306,6 +306,11 @@ public class Job {
     return gpuModel;
   }
 
+  /** Everything the job holds while it runs: the per-replica resources times the replicas. */
+  public ResourceVector total() {
+    return resources.times(replicas);
+  }
+
   public int getReplicas() {
     return replicas;
   }

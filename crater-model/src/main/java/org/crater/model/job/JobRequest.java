@@ -50,10 +50,6 @@ public record JobRequest(
 
   /** Everything the job holds while it runs: the per-replica resources times the replicas. */
   public ResourceVector total() {
-    ResourceVector total = ResourceVector.ZERO;
-    for (int i = 0; i < replicas; i++) {
-      total = total.plus(resources);
-    }
-    return total;
+    return resources.times(replicas);
   }
 }

@@ -53,6 +53,13 @@ public record ResourceVector(SortedMap<String, Long> amounts) {
     return new ResourceVector(sum);
   }
 
+  /** Every amount multiplied by {@code factor} (e.g. per-replica resources times the replicas). */
+  public ResourceVector times(int factor) {
+    TreeMap<String, Long> product = new TreeMap<>();
+    amounts.forEach((name, amount) -> product.put(name, Math.multiplyExact(amount, (long) factor)));
+    return new ResourceVector(product);
+  }
+
   /**
    * Element-wise difference, floored at zero (releasing more than was held never goes negative).
    */

@@ -47,6 +47,12 @@ class ResourceVectorTest {
   }
 
   @Test
+  void multipliesForReplicas() {
+    assertThat(QUOTA.times(3).get("nvidia.com/gpu")).isEqualTo(12L);
+    assertThat(QUOTA.times(0)).isEqualTo(ResourceVector.ZERO);
+  }
+
+  @Test
   void rejectsNegativeAmounts() {
     assertThatThrownBy(() -> ResourceVector.of(Map.of("cpu", -1L)))
         .isInstanceOf(IllegalArgumentException.class);

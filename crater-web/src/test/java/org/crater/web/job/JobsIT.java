@@ -117,10 +117,16 @@ class JobsIT {
     Reply guaranteed = alice.post("api/v1/jobs", job("GUARANTEED", twoGpus));
     Reply bestEffort = alice.post("api/v1/jobs", job("BEST_EFFORT", twoGpus));
 
+    Reply upgrade =
+        alice.put(
+            "api/v1/jobs/" + bestEffort.body().path("id").asLong() + "/slo",
+            Map.of("slo", "GUARANTEED"));
+
     assertThat(guaranteed.status()).isEqualTo(422);
     assertThat(guaranteed.code()).isEqualTo("quota-exceeded");
     assertThat(guaranteed.body().path("detail").asText()).contains("nvidia.com/gpu");
     assertThat(bestEffort.status()).isEqualTo(201);
+    assertThat(upgrade.code()).as("no way around the quota check").isEqualTo("quota-exceeded");
   }
 
   @Test
