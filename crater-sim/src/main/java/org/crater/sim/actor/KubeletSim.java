@@ -20,9 +20,11 @@ import org.crater.sim.api.WatchEvent;
 
 /**
  * Runs bound pods: Pending → Running after {@code startDelayMs}, then Succeeded or Failed after the
- * run time and with the exit code from the annotations {@value #RUN_MS} and {@value #EXIT_CODE}. A
- * negative run time runs forever. Pods on a node that stops being Ready fail with reason NodeLost;
- * pods on a deleted node are deleted.
+ * run time and with the exit code from the annotations {@value #RUN_MS} and {@value #EXIT_CODE}.
+ * Without annotations the first container's command line is read the way a shell would run it:
+ * {@code sleep N} runs N seconds and {@code exit N} ends with code N (see {@link ContainerScript});
+ * otherwise the configured defaults apply. A negative run time runs forever. Pods on a node that
+ * stops being Ready fail with reason NodeLost; pods on a deleted node are deleted.
  */
 public final class KubeletSim extends Actor {
   public static final String RUN_MS = "sim.crater.io/run-ms";
@@ -130,9 +132,10 @@ public final class KubeletSim extends Actor {
             store.modify(
                 ResourceRegistry.PODS, ns, name, p -> PodStatuses.running(p, hostIp, podIp), true));
     logs.append(ns, name, "crater-sim: started pod " + name + " on node " + node);
-    long runMs = annotation(pod, RUN_MS, defaultRunMs);
+    ContainerScript script = ContainerScript.of(pod);
+    long runMs = annotation(pod, RUN_MS, script.runMs().orElse(defaultRunMs));
     if (runMs >= 0) {
-      int exit = (int) annotation(pod, EXIT_CODE, defaultExitCode);
+      int exit = (int) annotation(pod, EXIT_CODE, script.exitCode().orElse(defaultExitCode));
       pending.put(
           uid, timers.schedule(() -> finish(ns, name, uid, exit), runMs, TimeUnit.MILLISECONDS));
     }
