@@ -12,9 +12,11 @@ import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesListObject;
 import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -191,6 +193,16 @@ public final class ClusterCache implements AutoCloseable {
         .filter(a -> a >= 0)
         .forEach(out::add);
     return out;
+  }
+
+  /** Ids of the jobs that have a cached Pod or Volcano job. */
+  public Set<Long> jobIds() {
+    Set<Long> ids = new HashSet<>();
+    Stream.concat(
+            pods.list().stream(),
+            volcanoJobs == null ? Stream.empty() : volcanoJobs.list().stream())
+        .forEach(o -> JobKeys.jobId(o).ifPresent(ids::add));
+    return ids;
   }
 
   /** The cached Volcano job, empty when not cached or Volcano is not watched. */

@@ -2,6 +2,7 @@ package org.crater.k8s.workload;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,6 +16,7 @@ import org.crater.k8s.common.CraterLabels;
 public final class WorkloadNames {
 
   private static final Pattern NAME = Pattern.compile("crater-(\\d+)-(\\d+)");
+  private static final Pattern POD = Pattern.compile("(crater-(\\d+)-\\d+)(?:-.+)?");
 
   private WorkloadNames() {}
 
@@ -27,6 +29,21 @@ public final class WorkloadNames {
   public static OptionalLong jobIdOf(String objectName) {
     Matcher m = NAME.matcher(objectName == null ? "" : objectName);
     return m.matches() ? OptionalLong.of(Long.parseLong(m.group(1))) : OptionalLong.empty();
+  }
+
+  /**
+   * The attempt's object name a pod belongs to: the pod's own name for a single-pod job, the
+   * Volcano job's name for its member pods ({@code crater-<jobId>-<attempt>-<task>-<index>}).
+   */
+  public static Optional<String> objectNameOfPod(String podName) {
+    Matcher m = POD.matcher(podName == null ? "" : podName);
+    return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+  }
+
+  /** The job id of a pod named after its attempt, if it is one. */
+  public static OptionalLong jobIdOfPod(String podName) {
+    Matcher m = POD.matcher(podName == null ? "" : podName);
+    return m.matches() ? OptionalLong.of(Long.parseLong(m.group(2))) : OptionalLong.empty();
   }
 
   /** The labels every object of this attempt carries (Pod, Volcano job, pod templates, Service). */
