@@ -9,7 +9,9 @@ import org.junit.platform.launcher.LauncherSessionListener;
 /**
  * One simulated GPU cluster for the whole integration-test run, on the fixed port the Payara Micro
  * instances under test are configured with ({@code crater.it.sim.port}, set by failsafe only).
- * Three A100 nodes and one V100 node, 8 GPUs each; the jobs namespace {@code crater-jobs}.
+ * Three A100 nodes and one V100 node with 8 GPUs each, one T4 node with 4 (kept for the tests that
+ * need a node of their own); the jobs namespace {@code crater-jobs}. Pods run 30 s unless their
+ * command says otherwise ({@code sleep N}, {@code exit N}).
  */
 public class SimulatedCluster implements LauncherSessionListener {
 
@@ -27,6 +29,7 @@ public class SimulatedCluster implements LauncherSessionListener {
                 .port(Integer.parseInt(port))
                 .nodePool(NodePool.parse("3:A100:8", "64", "512Gi"))
                 .nodePool(NodePool.parse("1:V100:8", "32", "256Gi"))
+                .nodePool(NodePool.parse("1:T4:4", "16", "128Gi"))
                 .namespace("crater-jobs")
                 .build());
   }

@@ -2,6 +2,7 @@ package org.crater.ejb.account;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.crater.ejb.common.CraterException;
+import org.crater.ejb.common.QuotasChanged;
 import org.crater.ejb.user.UserService;
 import org.crater.model.account.Account;
 import org.crater.model.account.AccountRole;
@@ -30,6 +32,7 @@ public class AccountService {
   private static final Logger LOG = Logger.getLogger(AccountService.class.getName());
 
   @PersistenceContext private EntityManager em;
+  @Inject private Event<QuotasChanged> quotasChanged;
   @Inject private Clock clock;
   @EJB private UserService users;
 
@@ -60,6 +63,7 @@ public class AccountService {
     account.rename(displayName, now);
     account.changeQuota(quota, now);
     account.changeExpiry(expiresAt, now);
+    quotasChanged.fire(new QuotasChanged(name));
     LOG.info(() -> "updated account name=" + name);
     return account;
   }
@@ -117,6 +121,7 @@ public class AccountService {
     if (existing.isEmpty()) {
       em.persist(membership);
     }
+    quotasChanged.fire(new QuotasChanged(accountName));
     LOG.info(() -> "put member account=" + accountName + " user=" + username + " role=" + role);
     return membership;
   }

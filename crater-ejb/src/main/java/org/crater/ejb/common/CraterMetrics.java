@@ -3,6 +3,7 @@ package org.crater.ejb.common;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,6 +22,8 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 public class CraterMetrics {
 
   private final AtomicLong accounts = new AtomicLong();
+  private final AtomicLong queueDepth = new AtomicLong();
+  private final AtomicLong lastPassMicros = new AtomicLong();
   private final Map<JobPhase, AtomicLong> jobs = new EnumMap<>(JobPhase.class);
 
   @Inject
@@ -36,6 +39,21 @@ public class CraterMetrics {
             .build(),
         accounts,
         AtomicLong::get);
+    registry.gauge(
+        Metadata.builder()
+            .withName("crater.queue.depth")
+            .withDescription("Jobs waiting for admission after the last pass")
+            .build(),
+        queueDepth,
+        AtomicLong::get);
+    registry.gauge(
+        Metadata.builder()
+            .withName("crater.scheduler.last.pass.seconds")
+            .withDescription("Duration of the last admission pass (snapshot read and plan)")
+            .withUnit("seconds")
+            .build(),
+        lastPassMicros,
+        micros -> micros.get() / 1e6);
     Metadata jobsByPhase =
         Metadata.builder().withName("crater.jobs").withDescription("Jobs by phase").build();
     for (JobPhase phase : JobPhase.values()) {
@@ -53,6 +71,56 @@ public class CraterMetrics {
   /** Records the current number of accounts. */
   public void accounts(long count) {
     accounts.set(count);
+  }
+
+  /** Records one admission pass: its duration, what it admitted and preempted, what still waits. */
+  public void pass(Duration took, int admitted, int preempted, int waiting) {
+    lastPassMicros.set(took.toNanos() / 1000);
+    queueDepth.set(waiting);
+    registry
+        .timer(
+            Metadata.builder()
+                .withName("crater.scheduler.pass")
+                .withDescription("Admission passes (snapshot read and plan)")
+                .build())
+        .update(took);
+    registry
+        .counter(
+            Metadata.builder()
+                .withName("crater.scheduler.admitted")
+                .withDescription("Jobs admitted by the scheduler")
+                .build())
+        .inc(admitted);
+    registry
+        .counter(
+            Metadata.builder()
+                .withName("crater.scheduler.preempted")
+                .withDescription("Best-effort jobs preempted for guaranteed ones")
+                .build())
+        .inc(preempted);
+  }
+
+  /** Records how long a job waited from submission to admission. */
+  public void admissionLatency(Duration waited) {
+    registry
+        .timer(
+            Metadata.builder()
+                .withName("crater.admission.latency")
+                .withDescription("Time from submission (or requeue) to admission")
+                .build())
+        .update(waited);
+  }
+
+  /** Counts one reconcile of a job, by outcome. */
+  public void reconciled(String outcome) {
+    registry
+        .counter(
+            Metadata.builder()
+                .withName("crater.reconcile")
+                .withDescription("Reconciles of jobs with their cluster objects, by outcome")
+                .build(),
+            new Tag("outcome", outcome))
+        .inc();
   }
 
   /** Counts one run of a periodic timer. */

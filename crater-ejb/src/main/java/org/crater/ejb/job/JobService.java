@@ -2,6 +2,7 @@ package org.crater.ejb.job;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -16,6 +17,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.logging.Logger;
 import org.crater.ejb.account.AccountService;
 import org.crater.ejb.auth.Principal;
@@ -43,6 +45,7 @@ public class JobService {
   @Inject private Clock clock;
   @EJB private AccountService accounts;
   @EJB private NodeService nodes;
+  @Inject private Event<JobsChanged> changed;
 
   /** Queues a job in one of the caller's accounts. */
   public Job submit(Principal caller, String accountName, JobRequest request) {
@@ -59,6 +62,7 @@ public class JobService {
     em.persist(job);
     em.flush();
     em.persist(job.submitted(caller.username()));
+    changed.fire(JobsChanged.of(job.getId()));
     LOG.info(
         () ->
             "submitted job="
@@ -96,6 +100,7 @@ public class JobService {
       throw new CraterException(409, "job-finished", "Job " + id + " has already ended.");
     }
     em.persist(job.cancel(caller.username(), clock.instant()));
+    changed.fire(JobsChanged.of(id));
     LOG.info(() -> "cancelled job=" + id + " by=" + caller.username());
     return job;
   }
@@ -112,6 +117,7 @@ public class JobService {
       requireWithinQuota(job.total(), membership);
     }
     job.changeSlo(slo);
+    changed.fire(JobsChanged.of(id));
     return job;
   }
 
@@ -169,6 +175,21 @@ public class JobService {
       query.setParameter("owner", ownerId);
     }
     query.getResultList().forEach(row -> counts.put((JobPhase) row[0], (Long) row[1]));
+    return counts;
+  }
+
+  /**
+   * How many jobs wait in each account's queues, by account name; accounts without any left out.
+   */
+  public Map<String, Long> queuedByAccount() {
+    Map<String, Long> counts = new TreeMap<>();
+    em.createQuery(
+            "SELECT j.account.name, COUNT(j) FROM Job j WHERE j.phase = :phase"
+                + " GROUP BY j.account.name",
+            Object[].class)
+        .setParameter("phase", JobPhase.QUEUEING)
+        .getResultList()
+        .forEach(row -> counts.put((String) row[0], (Long) row[1]));
     return counts;
   }
 

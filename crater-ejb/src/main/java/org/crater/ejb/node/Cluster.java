@@ -11,16 +11,23 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.crater.ejb.auth.AuthSettings;
 import org.crater.k8s.common.KubeConnection;
+import org.crater.k8s.gateway.ClusterGateway;
 import org.crater.k8s.informer.ClusterCache;
 import org.crater.k8s.informer.ClusterCacheConfig;
 import org.crater.k8s.lease.LeaderElector;
 import org.crater.k8s.lease.LeadershipListener;
 import org.crater.k8s.lease.LeaseConfig;
 import org.crater.k8s.node.NodeInventory;
+import org.crater.k8s.workload.WorkloadSettings;
 
 /**
  * This replica's live view of the cluster: informers (pods, Volcano jobs, nodes) and the leader
@@ -35,13 +42,16 @@ public class Cluster {
   private static final Logger LOG = Logger.getLogger(Cluster.class.getName());
 
   @Inject private ClusterSettings settings;
+  @Inject private AuthSettings auth;
   @Inject private Clock clock;
 
   @Resource private ManagedThreadFactory threads;
   @Resource private ManagedScheduledExecutorService scheduler;
 
   private ClusterCache cache;
+  private ClusterGateway gateway;
   private LeaderElector elector;
+  private final List<Runnable> leadershipListeners = new CopyOnWriteArrayList<>();
 
   @PostConstruct
   void start() {
@@ -59,6 +69,13 @@ public class Cluster {
               threads,
               clock);
       cache.start();
+      gateway =
+          new ClusterGateway(
+              connection.get().requests(),
+              connection.get().watches(),
+              WorkloadSettings.defaults(auth.derivedSecret("jupyter-token"))
+                  .withNamespace(settings.namespace()),
+              cache);
       String identity = settings.identity();
       elector =
           new LeaderElector(
@@ -69,6 +86,7 @@ public class Cluster {
                 @Override
                 public void onStartedLeading() {
                   LOG.info(() -> "started leading identity=" + identity);
+                  leadershipListeners.forEach(Runnable::run);
                 }
 
                 @Override
@@ -107,6 +125,41 @@ public class Cluster {
   /** True while this replica holds the leader Lease. */
   public boolean isLeader() {
     return elector != null && elector.isLeader();
+  }
+
+  /**
+   * Calls {@code listener} (on a container thread) whenever this replica becomes the leader; the
+   * loops gated by {@link #isLeader()} catch up then.
+   */
+  public void onStartedLeading(Runnable listener) {
+    leadershipListeners.add(listener);
+  }
+
+  /** Calls {@code listener} with the id of every job whose cluster objects change. */
+  public void onJobChange(LongConsumer listener) {
+    if (cache != null) {
+      cache.onJobChange(listener);
+    }
+  }
+
+  /** Calls {@code listener} whenever free capacity may have moved. */
+  public void onCapacityChange(Runnable listener) {
+    if (cache != null) {
+      cache.onInventoryChange(listener);
+    }
+  }
+
+  /** Ids of the jobs that have objects in the cluster, as cached. */
+  public Set<Long> jobsWithObjects() {
+    return cache == null ? Set.of() : cache.jobIds();
+  }
+
+  /** Writes, observes and reads logs of jobs' cluster objects. */
+  public ClusterGateway gateway() {
+    if (gateway == null) {
+      throw new ClusterUnavailableException("No cluster is configured.");
+    }
+    return gateway;
   }
 
   public String describe() {

@@ -15,6 +15,7 @@ import org.crater.model.quota.ResourceVector;
  * @param allocated what the pods on it request
  * @param free allocatable minus allocated, never negative
  * @param pods the pods bound to it, {@code namespace/name}
+ * @param jobs ids of the Crater jobs with pods on it, ascending
  */
 public record NodeInfo(
     String name,
@@ -25,4 +26,5 @@ public record NodeInfo(
     ResourceVector allocatable,
     ResourceVector allocated,
     ResourceVector free,
-    List<String> pods) {}
+    List<String> pods,
+    List<Long> jobs) {}

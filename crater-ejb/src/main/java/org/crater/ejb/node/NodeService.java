@@ -7,12 +7,14 @@ import jakarta.ejb.TransactionAttributeType;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.crater.ejb.common.CraterException;
 import org.crater.k8s.common.ResourceAmounts;
 import org.crater.k8s.node.NodeView;
+import org.crater.k8s.workload.WorkloadNames;
 import org.crater.model.quota.ResourceVector;
 
 /** Reads the node inventory the informers keep; never calls the API server itself. */
@@ -75,7 +77,14 @@ public class NodeService {
         vector(node.allocatable()),
         vector(node.allocated()),
         vector(node.free()),
-        node.pods());
+        node.pods(),
+        node.pods().stream()
+            .map(pod -> WorkloadNames.jobIdOfPod(pod.substring(pod.indexOf('/') + 1)))
+            .filter(OptionalLong::isPresent)
+            .map(OptionalLong::getAsLong)
+            .distinct()
+            .sorted()
+            .toList());
   }
 
   /** Over-committed nodes can show negative free amounts; Crater reports them as zero. */

@@ -19,8 +19,8 @@ import org.crater.model.job.JobPhase;
 import org.crater.web.common.PageView;
 import org.crater.web.common.Problem;
 import org.crater.web.common.QueryParams;
+import org.crater.web.job.JobPresenter;
 import org.crater.web.job.JobView;
-import org.crater.web.job.JobViews;
 import org.crater.web.security.AdminOnly;
 import org.crater.web.security.CurrentUser;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -42,6 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AdminJobsResource {
 
   @EJB private JobService jobs;
+  @Inject private JobPresenter presenter;
   @Inject private CurrentUser caller;
 
   @GET
@@ -68,7 +69,7 @@ public class AdminJobsResource {
             false);
     JobPage found = jobs.list(caller.get(), true, filter, page * size, size);
     return new PageView<>(
-        found.items().stream().map(JobViews::of).toList(), page, size, found.total());
+        found.items().stream().map(presenter::view).toList(), page, size, found.total());
   }
 
   @GET
@@ -84,6 +85,6 @@ public class AdminJobsResource {
   @Operation(summary = "Cancel any job")
   @APIResponse(responseCode = "200", description = "Cancelled")
   public JobView cancel(@PathParam("id") long id) {
-    return JobViews.of(jobs.cancel(caller.get(), id));
+    return presenter.view(jobs.cancel(caller.get(), id));
   }
 }

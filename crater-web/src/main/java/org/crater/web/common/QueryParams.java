@@ -38,6 +38,32 @@ public final class QueryParams {
     }
   }
 
+  /** A whole number from 1 to {@code max}, or {@code null} when absent. */
+  public static Integer positiveInt(String name, String value, int max) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      int n = Integer.parseInt(value.strip());
+      if (n >= 1 && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw invalid(name, "a whole number from 1 to " + max);
+  }
+
+  /** {@code true} or {@code false} (any case). */
+  public static boolean bool(String name, String value) {
+    String v = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
+    return switch (v) {
+      case "true" -> true;
+      case "false", "" -> false;
+      default -> throw invalid(name, "true or false");
+    };
+  }
+
   private static CraterException invalid(String name, String expected) {
     return new CraterException(
         400, "invalid-query", "Query parameter " + name + " must be " + expected + ".") {

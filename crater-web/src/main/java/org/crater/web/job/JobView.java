@@ -34,6 +34,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param startedAt when it started running
  * @param finishedAt when it ended
  * @param exitCode the exit code, once ended
+ * @param nodes the nodes it runs (or ran) on
+ * @param preemptions how often it was preempted
+ * @param waiting why a queued job waits and its queue position; null when not queued
+ * @param jupyter the notebook URL and token of a running Jupyter job; null otherwise
  */
 @Schema(name = "Job")
 public record JobView(
@@ -58,4 +62,31 @@ public record JobView(
     Instant admittedAt,
     Instant startedAt,
     Instant finishedAt,
-    Integer exitCode) {}
+    Integer exitCode,
+    List<String> nodes,
+    int preemptions,
+    WaitingView waiting,
+    JupyterView jupyter) {
+
+  /**
+   * Why a queued job waits.
+   *
+   * @param reason a stable code: QuotaExceeded, NoCapacity, NeverFits, AccountExpired,
+   *     BehindInQueue
+   * @param details the reason's parameters (e.g. resource, need, free; model; ahead)
+   * @param message the same for people
+   * @param position 1 for the next job the scheduler considers
+   */
+  @Schema(name = "Waiting")
+  public record WaitingView(
+      String reason, Map<String, String> details, String message, int position) {}
+
+  /**
+   * Where a running notebook answers.
+   *
+   * @param url the in-cluster URL, token included
+   * @param token the notebook token
+   */
+  @Schema(name = "Jupyter")
+  public record JupyterView(String url, String token) {}
+}

@@ -1,10 +1,15 @@
 package org.crater.web.job;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.crater.ejb.quota.ResourceQuantities;
+import org.crater.ejb.reconcile.Notebook;
+import org.crater.ejb.scheduler.Waiting;
 import org.crater.model.job.Job;
 import org.crater.model.job.JobEvent;
 import org.crater.model.job.JobMount;
+import org.crater.model.job.JobPhase;
 import org.crater.model.job.JobRequest;
 import org.crater.model.quota.ResourceVector;
 
@@ -40,7 +45,8 @@ public final class JobViews {
         body.estimatedSeconds());
   }
 
-  public static JobView of(Job job) {
+  /** The view of a job, with its place in the queue and its notebook endpoint when it has them. */
+  public static JobView of(Job job, Optional<Waiting> waiting, Optional<Notebook> jupyter) {
     return new JobView(
         job.getId(),
         job.getName(),
@@ -63,7 +69,22 @@ public final class JobViews {
         job.getAdmittedAt(),
         job.getStartedAt(),
         job.getFinishedAt(),
-        job.getExitCode());
+        job.getExitCode(),
+        job.getNodes() == null || job.getNodes().isEmpty()
+            ? List.of()
+            : List.of(job.getNodes().split(",")),
+        job.getPreemptions(),
+        waiting
+            .filter(w -> job.getPhase() == JobPhase.QUEUEING)
+            .map(
+                w ->
+                    new JobView.WaitingView(
+                        w.reason().code(),
+                        w.reason().details(),
+                        w.reason().message(),
+                        w.position()))
+            .orElse(null),
+        jupyter.map(j -> new JobView.JupyterView(j.url(), j.token())).orElse(null));
   }
 
   public static JobEventView event(JobEvent event) {

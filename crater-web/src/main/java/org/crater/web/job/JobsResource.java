@@ -8,25 +8,31 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import org.crater.ejb.job.JobPage;
 import org.crater.ejb.job.JobService;
+import org.crater.ejb.reconcile.JobWorkloads;
 import org.crater.model.account.Account;
 import org.crater.model.job.Job;
 import org.crater.model.job.JobPhase;
 import org.crater.web.common.PageView;
 import org.crater.web.common.Problem;
+import org.crater.web.common.QueryParams;
 import org.crater.web.security.CurrentUser;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -46,7 +52,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
     content = @Content(schema = @Schema(implementation = Problem.class)))
 public class JobsResource {
 
+  private static final int MAX_TAIL = 100_000;
+
   @EJB private JobService jobs;
+  @EJB private JobWorkloads workloads;
+  @Inject private JobPresenter presenter;
   @Inject private CurrentUser caller;
   @Context private UriInfo uri;
 
@@ -65,7 +75,7 @@ public class JobsResource {
     String account = request.account() == null ? Account.DEFAULT : request.account();
     Job job = jobs.submit(caller.get(), account, JobViews.request(request));
     return Response.created(uri.getAbsolutePathBuilder().path(job.getId().toString()).build())
-        .entity(JobViews.of(job))
+        .entity(presenter.view(job))
         .build();
   }
 
@@ -77,7 +87,7 @@ public class JobsResource {
     JobPage page =
         jobs.list(caller.get(), false, query.filter(), query.page * query.size, query.size);
     return new PageView<>(
-        page.items().stream().map(JobViews::of).toList(), query.page, query.size, page.total());
+        page.items().stream().map(presenter::view).toList(), query.page, query.size, page.total());
   }
 
   @GET
@@ -93,7 +103,7 @@ public class JobsResource {
   @Operation(summary = "One of my jobs")
   @APIResponse(responseCode = "200", description = "The job")
   public JobView get(@PathParam("id") long id) {
-    return JobViews.of(jobs.get(caller.get(), id));
+    return presenter.view(jobs.get(caller.get(), id));
   }
 
   @GET
@@ -102,6 +112,40 @@ public class JobsResource {
   @APIResponse(responseCode = "200", description = "Moves, oldest first")
   public List<JobEventView> events(@PathParam("id") long id) {
     return jobs.events(caller.get(), id).stream().map(JobViews::event).toList();
+  }
+
+  @GET
+  @Path("{id}/logs")
+  @Produces(MediaType.TEXT_PLAIN)
+  @Operation(
+      summary =
+          "The log of one of my jobs' current attempt: the last lines (tail), or followed live")
+  @APIResponse(responseCode = "200", description = "Log text")
+  @APIResponse(
+      responseCode = "409",
+      description = "The job has not started yet",
+      content = @Content(schema = @Schema(implementation = Problem.class)))
+  public Response logs(
+      @PathParam("id") long id,
+      @QueryParam("tail") String tail,
+      @QueryParam("follow") @DefaultValue("false") String follow) {
+    Integer lines = QueryParams.positiveInt("tail", tail, MAX_TAIL);
+    Job job = jobs.get(caller.get(), id);
+    if (!QueryParams.bool("follow", follow)) {
+      return Response.ok(workloads.logs(job, lines)).build();
+    }
+    InputStream stream = workloads.follow(job, lines);
+    StreamingOutput body =
+        out -> {
+          try (stream) {
+            byte[] buffer = new byte[8192];
+            for (int n; (n = stream.read(buffer)) >= 0; ) {
+              out.write(buffer, 0, n);
+              out.flush();
+            }
+          }
+        };
+    return Response.ok(body).build();
   }
 
   @PUT
@@ -113,7 +157,7 @@ public class JobsResource {
       description = "Not queued any more",
       content = @Content(schema = @Schema(implementation = Problem.class)))
   public JobView changeSlo(@PathParam("id") long id, @Valid @NotNull SloChange change) {
-    return JobViews.of(jobs.changeSlo(caller.get(), id, change.slo()));
+    return presenter.view(jobs.changeSlo(caller.get(), id, change.slo()));
   }
 
   @DELETE
@@ -125,6 +169,6 @@ public class JobsResource {
       description = "Already ended",
       content = @Content(schema = @Schema(implementation = Problem.class)))
   public JobView cancel(@PathParam("id") long id) {
-    return JobViews.of(jobs.cancel(caller.get(), id));
+    return presenter.view(jobs.cancel(caller.get(), id));
   }
 }

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param allocated what the pods on it request
  * @param free what is left
  * @param pods the pods on it, {@code namespace/name}
+ * @param jobs ids of the Crater jobs running there
  */
 @Schema(name = "Node")
 public record NodeView(
@@ -28,4 +29,5 @@ public record NodeView(
     Map<String, String> allocated,
     @Schema(example = "{\"cpu\": \"60\", \"memory\": \"480Gi\", \"nvidia.com/gpu\": \"6\"}")
         Map<String, String> free,
-    List<String> pods) {}
+    List<String> pods,
+    List<Long> jobs) {}

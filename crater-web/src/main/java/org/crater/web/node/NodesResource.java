@@ -8,6 +8,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.crater.ejb.job.JobService;
 import org.crater.ejb.node.GpuModelInfo;
 import org.crater.ejb.node.NodeInfo;
 import org.crater.ejb.node.NodeService;
@@ -31,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class NodesResource {
 
   @EJB private NodeService nodes;
+  @EJB private JobService jobs;
 
   @GET
   @Operation(summary = "Every node with its GPU model, resources and pods")
@@ -45,6 +47,20 @@ public class NodesResource {
   @APIResponse(responseCode = "200", description = "GPU models, by name")
   public List<GpuModelView> gpus() {
     return nodes.gpuModels().stream().map(NodesResource::view).toList();
+  }
+
+  @GET
+  @Path("summary")
+  @Operation(
+      summary = "The cluster at a glance: nodes, free GPUs per model, queued jobs per account")
+  @APIResponse(responseCode = "200", description = "The summary")
+  public ClusterSummaryView summary() {
+    List<NodeInfo> all = nodes.nodes();
+    return new ClusterSummaryView(
+        all.size(),
+        (int) all.stream().filter(n -> n.ready() && n.schedulable()).count(),
+        gpus(),
+        jobs.queuedByAccount());
   }
 
   @GET
@@ -69,7 +85,8 @@ public class NodesResource {
         ResourceQuantities.format(node.allocatable()),
         ResourceQuantities.format(node.allocated()),
         ResourceQuantities.format(node.free()),
-        node.pods());
+        node.pods(),
+        node.jobs());
   }
 
   private static GpuModelView view(GpuModelInfo model) {

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The nodes API on the built war, reading the simulated cluster (3 A100 and 1 V100 nodes of 8 GPUs)
- * through client-java informers over HTTP.
+ * The nodes API on the built war, reading the simulated cluster (3 A100 and 1 V100 nodes of 8 GPUs,
+ * 1 T4 node of 4) through client-java informers over HTTP.
  */
 @ExtendWith(ArquillianExtension.class)
 class NodesIT {
@@ -45,14 +45,14 @@ class NodesIT {
   void listsEveryNodeWithItsGpuModelAndResources() {
     Reply reply = user.get("api/v1/nodes");
 
-    assertThat(reply.body()).hasSize(4);
+    assertThat(reply.body()).hasSize(5);
     JsonNode first = reply.body().get(0);
     assertThat(first.path("name").asText()).isEqualTo("a100-node-0");
     assertThat(first.path("gpuModel").asText()).isEqualTo("A100");
     assertThat(first.path("ready").asBoolean()).isTrue();
     assertThat(first.path("capacity").path("nvidia.com/gpu").asText()).isEqualTo("8");
     assertThat(first.path("capacity").path("memory").asText()).isEqualTo("512Gi");
-    assertThat(reply.body().findValuesAsText("gpuModel")).containsOnly("A100", "V100");
+    assertThat(reply.body().findValuesAsText("gpuModel")).containsOnly("A100", "T4", "V100");
   }
 
   @Test
@@ -60,7 +60,7 @@ class NodesIT {
     Reply reply = user.get("api/v1/nodes/gpus");
 
     assertThat(reply.status()).isEqualTo(200);
-    assertThat(reply.body().findValuesAsText("model")).containsExactly("A100", "V100");
+    assertThat(reply.body().findValuesAsText("model")).containsExactly("A100", "T4", "V100");
     JsonNode a100 = reply.body().get(0);
     assertThat(a100.path("nodes").asInt()).isEqualTo(3);
     assertThat(a100.path("allocatable").asLong()).isEqualTo(24);

@@ -1,0 +1,23 @@
+package org.crater.ejb.reconcile;
+
+import org.crater.k8s.workload.WorkloadSpec;
+import org.crater.model.job.JobPhase;
+
+/**
+ * A job as the reconciler needs it, read in a short transaction of its own.
+ *
+ * @param id job id
+ * @param phase current phase
+ * @param attempt current attempt
+ * @param spec what the current attempt's cluster objects are built from
+ */
+record JobState(long id, JobPhase phase, int attempt, WorkloadSpec spec) {
+
+  /** True when the current attempt's objects should exist (finished ones stay for their logs). */
+  boolean keepsObjects() {
+    return switch (phase) {
+      case CREATED, PENDING, RUNNING, SUCCEEDED, FAILED -> true;
+      case QUEUEING, PREEMPTED, CANCELLED -> false;
+    };
+  }
+}

@@ -1,0 +1,76 @@
+package org.crater.ejb.reconcile;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.io.InputStream;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.crater.ejb.common.CraterException;
+import org.crater.ejb.node.Cluster;
+import org.crater.ejb.node.ClusterUnavailableException;
+import org.crater.k8s.common.ClusterException;
+import org.crater.k8s.workload.JupyterEndpoint;
+import org.crater.model.job.Job;
+import org.crater.model.job.JobKind;
+import org.crater.model.job.JobPhase;
+
+/**
+ * What a job's cluster objects show its owner: the notebook endpoint of a running Jupyter job and
+ * the logs of its current attempt. Callers check ownership first (by loading the job through {@code
+ * JobService}).
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class JobWorkloads {
+
+  @EJB private Cluster cluster;
+
+  /** The URL and token of a running notebook; empty for other jobs. */
+  public Optional<Notebook> jupyter(Job job) {
+    if (job.getKind() != JobKind.JUPYTER
+        || job.getPhase() != JobPhase.RUNNING
+        || !cluster.configured()) {
+      return Optional.empty();
+    }
+    JupyterEndpoint endpoint = cluster.gateway().settings().jupyterEndpoint(JobSpecs.of(job));
+    return Optional.of(new Notebook(endpoint.url(), endpoint.token()));
+  }
+
+  /** The last {@code tail} lines (all for null) of the job's main container log. */
+  public String logs(Job job, Integer tail) {
+    requireStarted(job);
+    return translated(job, () -> cluster.gateway().readLogs(job.getId(), job.getAttempt(), tail));
+  }
+
+  /** A live stream of the job's main container log; the caller closes it. */
+  public InputStream follow(Job job, Integer tail) {
+    requireStarted(job);
+    return translated(job, () -> cluster.gateway().followLogs(job.getId(), job.getAttempt(), tail));
+  }
+
+  private static void requireStarted(Job job) {
+    if (job.getStartedAt() == null && job.getFinishedAt() == null) {
+      throw new CraterException(
+          409,
+          "job-not-started",
+          "Job " + job.getId() + " has not started yet (" + job.getPhase().label() + ").");
+    }
+  }
+
+  private static <T> T translated(Job job, Supplier<T> read) {
+    try {
+      return read.get();
+    } catch (org.crater.k8s.common.ClusterUnavailableException e) {
+      throw new ClusterUnavailableException("The cluster did not answer; retry shortly.");
+    } catch (ClusterException e) {
+      if (e.httpStatus() == 404) {
+        throw new CraterException(
+            404, "logs-not-found", "Job " + job.getId() + " has no logs any more.");
+      }
+      throw new CraterException(
+          409, "logs-not-ready", "The logs of job " + job.getId() + " cannot be read yet.");
+    }
+  }
+}

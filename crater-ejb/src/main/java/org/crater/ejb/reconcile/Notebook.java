@@ -1,0 +1,15 @@
+package org.crater.ejb.reconcile;
+
+/**
+ * Where a running Jupyter job answers. Shown to its owner only; never logged.
+ *
+ * @param url the in-cluster URL, token included
+ * @param token the notebook token
+ */
+public record Notebook(String url, String token) {
+
+  @Override
+  public String toString() {
+    return "Notebook[url hidden]";
+  }
+}

@@ -1,0 +1,205 @@
+package org.crater.ejb.scheduler;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.TreeMap;
+import org.crater.ejb.quota.ResourceQuantities;
+import org.crater.model.job.Slo;
+
+/**
+ * One admission pass over a snapshot, pure. Guaranteed jobs are considered before best-effort ones;
+ * within a service level each user's queue is first-in first-out, and across users the least-served
+ * user (fewest GPUs, then CPU, held) goes next. A user's head job that cannot be admitted blocks
+ * that user's later jobs of the same service level. Guaranteed jobs must fit the member's and the
+ * account's quota and the cluster, preempting best-effort jobs when only the cluster is short;
+ * best-effort jobs need only room.
+ */
+final class AdmissionPass {
+
+  private final Instant now;
+  private final Room room;
+  private final QuotaLedger ledger;
+  private final List<HeldJob> bestEffort = new ArrayList<>();
+  private final Map<Long, long[]> served = new HashMap<>();
+  private final List<QueuedJob> admitted = new ArrayList<>();
+  private final List<AdmissionPlan.Preemption> preempted = new ArrayList<>();
+  private final Map<Long, WaitReason> blockedHeads = new HashMap<>();
+
+  private AdmissionPass(Snapshot snapshot, Instant now) {
+    this.now = now;
+    this.room = snapshot.room();
+    this.ledger = new QuotaLedger(snapshot.members(), snapshot.accounts(), snapshot.held());
+    for (HeldJob held : snapshot.held()) {
+      int unbound = held.replicas() - room.placed(held.clusterName());
+      if (unbound > 0) {
+        // Admitted but not bound yet: its room is taken all the same.
+        room.place(held.clusterName(), held.perReplica(), held.gpuModel(), unbound);
+      }
+      serve(held.ownerId(), held.total().get(Room.GPU), held.total().get("cpu"));
+      if (held.slo() == Slo.BEST_EFFORT) {
+        bestEffort.add(held);
+      }
+    }
+  }
+
+  /**
+   * Everything a pass reads.
+   *
+   * @param queued every queued job
+   * @param held every job holding resources
+   * @param members member quotas
+   * @param accounts account quotas and expiry
+   * @param room the cluster's free room (bound pods already charged)
+   */
+  record Snapshot(
+      List<QueuedJob> queued,
+      List<HeldJob> held,
+      List<MemberLimit> members,
+      List<AccountLimit> accounts,
+      Room room) {}
+
+  /** Plans one pass. */
+  static AdmissionPlan plan(Snapshot snapshot, Instant now) {
+    return new AdmissionPass(snapshot, now).run(snapshot.queued());
+  }
+
+  private AdmissionPlan run(List<QueuedJob> queued) {
+    Map<Slo, Map<Long, Deque<QueuedJob>>> queues = queuesOf(queued);
+    for (Slo slo : List.of(Slo.GUARANTEED, Slo.BEST_EFFORT)) {
+      Map<Long, Deque<QueuedJob>> users = queues.get(slo);
+      PriorityQueue<Long> turn = new PriorityQueue<>(leastServed(users));
+      turn.addAll(users.keySet());
+      while (!turn.isEmpty()) {
+        long user = turn.poll();
+        Deque<QueuedJob> queue = users.get(user);
+        QueuedJob head = queue.peek();
+        Optional<WaitReason> blocked = tryAdmit(head);
+        if (blocked.isPresent()) {
+          blockedHeads.put(head.id(), blocked.get());
+          continue;
+        }
+        queue.poll();
+        admitted.add(head);
+        serve(user, head.total().get(Room.GPU), head.total().get("cpu"));
+        if (!queue.isEmpty()) {
+          turn.add(user);
+        }
+      }
+    }
+    return new AdmissionPlan(List.copyOf(admitted), List.copyOf(preempted), waiting(queues));
+  }
+
+  private Optional<WaitReason> tryAdmit(QueuedJob job) {
+    Optional<WaitReason> closed = ledger.closed(job.accountId(), now);
+    if (closed.isPresent()) {
+      return closed;
+    }
+    boolean guaranteed = job.slo() == Slo.GUARANTEED;
+    if (guaranteed) {
+      Optional<WaitReason> exceeded = ledger.exceeded(job);
+      if (exceeded.isPresent()) {
+        return exceeded;
+      }
+    }
+    String name = "crater-" + job.id() + "-" + job.attempt();
+    if (!room.place(name, job.perReplica(), job.gpuModel(), job.replicas())) {
+      if (!room.couldEverHold(job.perReplica(), job.gpuModel(), job.replicas())) {
+        return Optional.of(WaitReason.neverFits(job.gpuModel(), describe(job)));
+      }
+      if (!guaranteed || !preemptFor(job)) {
+        return Optional.of(WaitReason.noCapacity(job.gpuModel(), describe(job)));
+      }
+      room.place(name, job.perReplica(), job.gpuModel(), job.replicas());
+    }
+    if (guaranteed) {
+      ledger.charge(job);
+    }
+    return Optional.empty();
+  }
+
+  private boolean preemptFor(QueuedJob job) {
+    List<HeldJob> victims = VictimPolicy.choose(room, bestEffort, job, now);
+    for (HeldJob victim : victims) {
+      room.release(victim.clusterName(), victim.perReplica());
+      bestEffort.remove(victim);
+      serve(victim.ownerId(), -victim.total().get(Room.GPU), -victim.total().get("cpu"));
+      preempted.add(new AdmissionPlan.Preemption(victim, job.id()));
+    }
+    return !victims.isEmpty();
+  }
+
+  /** Reasons and positions of the jobs left, in the order the next pass would consider them. */
+  private Map<Long, Waiting> waiting(Map<Slo, Map<Long, Deque<QueuedJob>>> queues) {
+    Map<Long, Waiting> waiting = new HashMap<>();
+    int position = 0;
+    for (Slo slo : List.of(Slo.GUARANTEED, Slo.BEST_EFFORT)) {
+      Map<Long, Deque<QueuedJob>> users = queues.get(slo);
+      List<List<QueuedJob>> lines = new ArrayList<>();
+      users.keySet().stream()
+          .sorted(leastServed(users))
+          .forEach(user -> lines.add(new ArrayList<>(users.get(user))));
+      for (int rank = 0; ; rank++) {
+        boolean any = false;
+        for (List<QueuedJob> line : lines) {
+          if (rank < line.size()) {
+            any = true;
+            QueuedJob job = line.get(rank);
+            WaitReason reason =
+                rank == 0
+                    ? blockedHeads.getOrDefault(job.id(), WaitReason.behindInQueue(0))
+                    : WaitReason.behindInQueue(rank);
+            waiting.put(job.id(), new Waiting(reason, ++position));
+          }
+        }
+        if (!any) {
+          break;
+        }
+      }
+    }
+    return waiting;
+  }
+
+  private Comparator<Long> leastServed(Map<Long, Deque<QueuedJob>> users) {
+    return Comparator.<Long>comparingLong(u -> servedOf(u)[0])
+        .thenComparingLong(u -> servedOf(u)[1])
+        .thenComparing(
+            u -> users.get(u).isEmpty() ? Instant.MAX : users.get(u).peek().submittedAt())
+        .thenComparingLong(u -> u);
+  }
+
+  private long[] servedOf(long user) {
+    return served.getOrDefault(user, new long[2]);
+  }
+
+  private void serve(long user, long gpus, long cpu) {
+    long[] s = served.computeIfAbsent(user, u -> new long[2]);
+    s[0] += gpus;
+    s[1] += cpu;
+  }
+
+  private static Map<Slo, Map<Long, Deque<QueuedJob>>> queuesOf(List<QueuedJob> queued) {
+    List<QueuedJob> ordered = new ArrayList<>(queued);
+    ordered.sort(Comparator.comparing(QueuedJob::submittedAt).thenComparingLong(QueuedJob::id));
+    Map<Slo, Map<Long, Deque<QueuedJob>>> queues = new TreeMap<>();
+    queues.put(Slo.GUARANTEED, new HashMap<>());
+    queues.put(Slo.BEST_EFFORT, new HashMap<>());
+    for (QueuedJob job : ordered) {
+      queues.get(job.slo()).computeIfAbsent(job.ownerId(), u -> new ArrayDeque<>()).add(job);
+    }
+    return queues;
+  }
+
+  private static String describe(QueuedJob job) {
+    return job.replicas()
+        + " replica(s) of "
+        + ResourceQuantities.format(job.perReplica()).toString().replaceAll("[{}]", "");
+  }
+}

@@ -1,0 +1,184 @@
+package org.crater.ejb.scheduler;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.crater.k8s.node.NodeInventory;
+import org.crater.k8s.node.NodeView;
+import org.crater.k8s.workload.WorkloadNames;
+import org.crater.model.quota.ResourceVector;
+
+/**
+ * The free room of the cluster's usable nodes during one pass, changed as the pass admits and
+ * preempts. Placement is first-fit, node by node in name order, all replicas or none. It is an
+ * estimate the real scheduler confirms, good enough never to admit what cannot run now.
+ */
+final class Room {
+
+  static final String GPU = "nvidia.com/gpu";
+
+  private final Map<String, Node> nodes;
+  private final Map<String, List<String>> placements;
+
+  private Room(Map<String, Node> nodes, Map<String, List<String>> placements) {
+    this.nodes = nodes;
+    this.placements = placements;
+  }
+
+  /** A node of the room: its GPU model, what it could hold empty, and what is free now. */
+  record Node(
+      String name, String gpuModel, Map<String, Long> allocatable, Map<String, Long> free) {}
+
+  /**
+   * The room of an inventory, with the pods already bound recorded as placements of their attempts
+   * (pods are named after the attempt: {@code crater-<id>-<attempt>[-task-index]}).
+   */
+  static Room of(NodeInventory inventory) {
+    Map<String, Node> nodes = new LinkedHashMap<>();
+    Map<String, List<String>> placements = new HashMap<>();
+    for (NodeView view : inventory.nodes()) {
+      for (String pod : view.pods()) {
+        WorkloadNames.objectNameOfPod(pod.substring(pod.indexOf('/') + 1))
+            .ifPresent(
+                attempt ->
+                    placements.computeIfAbsent(attempt, k -> new ArrayList<>()).add(view.name()));
+      }
+      if (view.usable()) {
+        Map<String, Long> free = new TreeMap<>();
+        view.free().nonNegative().amounts().forEach(free::put);
+        nodes.put(
+            view.name(),
+            new Node(view.name(), view.gpuModel(), view.allocatable().amounts(), free));
+      }
+    }
+    return new Room(nodes, placements);
+  }
+
+  /** Builds a room from nodes directly (tests). */
+  static Room of(List<Node> nodeList) {
+    Map<String, Node> nodes = new LinkedHashMap<>();
+    for (Node n : nodeList) {
+      nodes.put(
+          n.name(), new Node(n.name(), n.gpuModel(), n.allocatable(), new TreeMap<>(n.free())));
+    }
+    return new Room(nodes, new HashMap<>());
+  }
+
+  /** An independent copy, to try something out. */
+  Room copy() {
+    Map<String, Node> copied = new LinkedHashMap<>();
+    nodes.forEach(
+        (name, n) ->
+            copied.put(
+                name, new Node(name, n.gpuModel(), n.allocatable(), new TreeMap<>(n.free()))));
+    Map<String, List<String>> placed = new HashMap<>();
+    placements.forEach((k, v) -> placed.put(k, new ArrayList<>(v)));
+    return new Room(copied, placed);
+  }
+
+  /** How many replicas of the attempt are placed (bound, or placed earlier in this pass). */
+  int placed(String attempt) {
+    return placements.getOrDefault(attempt, List.of()).size();
+  }
+
+  /** Nodes the attempt's replicas are placed on, one entry per replica. */
+  List<String> placementOf(String attempt) {
+    return placements.getOrDefault(attempt, List.of());
+  }
+
+  /**
+   * Places {@code replicas} replicas for the attempt, all or none; true when they fit. Placed
+   * replicas take their room until {@link #release}d.
+   */
+  boolean place(String attempt, ResourceVector perReplica, String gpuModel, int replicas) {
+    List<String> chosen = new ArrayList<>();
+    for (Node node : nodes.values()) {
+      if (!matches(node, gpuModel, perReplica)) {
+        continue;
+      }
+      while (chosen.size() < replicas && fits(node.free(), perReplica)) {
+        take(node.free(), perReplica, -1);
+        chosen.add(node.name());
+      }
+      if (chosen.size() == replicas) {
+        break;
+      }
+    }
+    if (chosen.size() < replicas) {
+      chosen.forEach(name -> take(nodes.get(name).free(), perReplica, +1));
+      return false;
+    }
+    placements.computeIfAbsent(attempt, k -> new ArrayList<>()).addAll(chosen);
+    return true;
+  }
+
+  /** Gives the room of every placed replica of the attempt back. */
+  void release(String attempt, ResourceVector perReplica) {
+    List<String> held = placements.remove(attempt);
+    if (held == null) {
+      return;
+    }
+    for (String name : held) {
+      Node node = nodes.get(name);
+      if (node != null) {
+        take(node.free(), perReplica, +1);
+      }
+    }
+  }
+
+  /** True when some replica of the attempt sits on a usable node the job could use. */
+  boolean touches(String attempt, String gpuModel, ResourceVector perReplica) {
+    for (String name : placementOf(attempt)) {
+      Node node = nodes.get(name);
+      if (node != null && matches(node, gpuModel, perReplica)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when the replicas would fit on empty usable nodes of the model. */
+  boolean couldEverHold(ResourceVector perReplica, String gpuModel, int replicas) {
+    long copies = 0;
+    for (Node node : nodes.values()) {
+      if (matches(node, gpuModel, perReplica)) {
+        copies += copiesOf(node.allocatable(), perReplica);
+        if (copies >= replicas) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean matches(Node node, String gpuModel, ResourceVector perReplica) {
+    if (gpuModel == null) {
+      return perReplica.get(GPU) == 0 || node.gpuModel() != null;
+    }
+    return gpuModel.equals(node.gpuModel());
+  }
+
+  private static boolean fits(Map<String, Long> free, ResourceVector need) {
+    for (Map.Entry<String, Long> e : need.amounts().entrySet()) {
+      if (free.getOrDefault(e.getKey(), 0L) < e.getValue()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static long copiesOf(Map<String, Long> room, ResourceVector need) {
+    long copies = Long.MAX_VALUE;
+    for (Map.Entry<String, Long> e : need.amounts().entrySet()) {
+      copies = Math.min(copies, room.getOrDefault(e.getKey(), 0L) / e.getValue());
+    }
+    return copies;
+  }
+
+  private static void take(Map<String, Long> free, ResourceVector need, int sign) {
+    need.amounts().forEach((name, amount) -> free.merge(name, sign * amount, Long::sum));
+  }
+}

@@ -1,0 +1,147 @@
+package org.crater.ejb.scheduler;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.crater.ejb.common.CraterMetrics;
+import org.crater.ejb.common.QuotasChanged;
+import org.crater.ejb.job.JobsChanged;
+import org.crater.ejb.node.Cluster;
+
+/**
+ * Runs admission passes: right after jobs change (coalesced — at most one pass runs, and requests
+ * arriving meanwhile fold into one more), when capacity moves, and every few seconds as a safety
+ * net. Every replica plans, so every replica can say why a job waits and where it stands; only the
+ * leader commits admissions and preemptions.
+ */
+@Singleton
+@Startup
+@DependsOn("Cluster")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Scheduler {
+
+  private static final Logger LOG = Logger.getLogger(Scheduler.class.getName());
+
+  @EJB private Cluster cluster;
+  @EJB private SchedulerStore store;
+  @Inject private CraterMetrics metrics;
+  @Inject private Clock clock;
+  @Resource private ManagedExecutorService executor;
+
+  private final AtomicBoolean requested = new AtomicBoolean();
+  private final AtomicBoolean running = new AtomicBoolean();
+  private volatile Map<Long, Waiting> waiting = Map.of();
+
+  /** Asks for a pass soon; returns at once. */
+  public void requestPass() {
+    requested.set(true);
+    if (running.compareAndSet(false, true)) {
+      executor.execute(this::drain);
+    }
+  }
+
+  /** Why the queued job waits and where it stands, as of the last pass. */
+  public Optional<Waiting> waiting(long jobId) {
+    return Optional.ofNullable(waiting.get(jobId));
+  }
+
+  /** Plans a pass after every committed change of jobs. */
+  public void jobsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) JobsChanged change) {
+    requestPass();
+  }
+
+  /** Plans a pass after every committed change of quotas: more quota may admit waiting jobs. */
+  public void quotasChanged(
+      @Observes(during = TransactionPhase.AFTER_SUCCESS) QuotasChanged change) {
+    requestPass();
+  }
+
+  @Schedule(second = "*/5", minute = "*", hour = "*", persistent = false)
+  void safetyNet() {
+    requestPass();
+    metrics.timerRan("scheduler");
+  }
+
+  @PostConstruct
+  void start() {
+    cluster.onCapacityChange(this::requestPass);
+    cluster.onStartedLeading(this::requestPass);
+    requestPass();
+  }
+
+  private void drain() {
+    try {
+      while (requested.getAndSet(false)) {
+        passOnce();
+      }
+    } finally {
+      running.set(false);
+      if (requested.get() && running.compareAndSet(false, true)) {
+        executor.execute(this::drain);
+      }
+    }
+  }
+
+  private void passOnce() {
+    if (!cluster.synced()) {
+      return;
+    }
+    try {
+      long started = System.nanoTime();
+      Room room = Room.of(cluster.inventory());
+      SchedulerStore.Loaded loaded = store.load();
+      Instant now = clock.instant();
+      AdmissionPlan plan =
+          AdmissionPass.plan(
+              new AdmissionPass.Snapshot(
+                  loaded.queued(), loaded.held(), loaded.members(), loaded.accounts(), room),
+              now);
+      Duration took = Duration.ofNanos(System.nanoTime() - started);
+      waiting = plan.waiting();
+      int admitted = 0;
+      if (cluster.isLeader() && (!plan.admitted().isEmpty() || !plan.preempted().isEmpty())) {
+        admitted = store.apply(plan, now);
+        plan.admitted()
+            .forEach(j -> metrics.admissionLatency(Duration.between(j.submittedAt(), now)));
+      }
+      metrics.pass(took, admitted, plan.preempted().size(), plan.waiting().size());
+      int count = admitted;
+      LOG.fine(
+          () ->
+              "pass queued="
+                  + loaded.queued().size()
+                  + " admitted="
+                  + count
+                  + " preempted="
+                  + plan.preempted().size()
+                  + " took="
+                  + took.toMillis()
+                  + "ms");
+    } catch (RuntimeException e) {
+      // The next change or the safety net tries again; a plan that lost a race is simply redone.
+      LOG.warning(() -> "admission pass failed, the next pass retries: " + e);
+      LOG.log(Level.FINE, "admission pass failure", e);
+    }
+  }
+}

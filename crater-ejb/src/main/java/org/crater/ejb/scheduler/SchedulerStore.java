@@ -1,0 +1,174 @@
+package org.crater.ejb.scheduler;
+
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Logger;
+import org.crater.ejb.job.JobsChanged;
+import org.crater.model.job.Job;
+import org.crater.model.job.JobPhase;
+import org.crater.model.job.Slo;
+import org.crater.model.quota.ResourceVector;
+
+/**
+ * The scheduler's database side: reads a pass's snapshot with four queries (never one per job) and
+ * commits a plan, re-checking every job it changes.
+ */
+@Stateless
+public class SchedulerStore {
+
+  private static final Logger LOG = Logger.getLogger(SchedulerStore.class.getName());
+  private static final String ACTOR = "scheduler";
+  private static final int CHUNK = 500;
+
+  @PersistenceContext private EntityManager em;
+  @Inject private Event<JobsChanged> changed;
+
+  /**
+   * What a pass reads, from one transaction so the parts agree.
+   *
+   * @param queued every queued job
+   * @param held every job holding resources
+   * @param members every member's quota
+   * @param accounts every account's quota and expiry
+   */
+  public record Loaded(
+      List<QueuedJob> queued,
+      List<HeldJob> held,
+      List<MemberLimit> members,
+      List<AccountLimit> accounts) {}
+
+  /** Reads a pass's snapshot: four queries. */
+  public Loaded load() {
+    return new Loaded(queued(), held(), members(), accounts());
+  }
+
+  private List<QueuedJob> queued() {
+    return em
+        .createQuery(
+            "SELECT j.id, j.attempt, j.owner.id, j.account.id, j.slo, j.resources, j.replicas,"
+                + " j.gpuModel, j.submittedAt FROM Job j WHERE j.phase = :phase",
+            Object[].class)
+        .setParameter("phase", JobPhase.QUEUEING)
+        .getResultList()
+        .stream()
+        .map(
+            r ->
+                new QueuedJob(
+                    (Long) r[0],
+                    (Integer) r[1],
+                    (Long) r[2],
+                    (Long) r[3],
+                    (Slo) r[4],
+                    (ResourceVector) r[5],
+                    (Integer) r[6],
+                    (String) r[7],
+                    (Instant) r[8]))
+        .toList();
+  }
+
+  private List<HeldJob> held() {
+    return em
+        .createQuery(
+            "SELECT j.id, j.attempt, j.owner.id, j.account.id, j.slo, j.resources, j.replicas,"
+                + " j.gpuModel, j.startedAt FROM Job j WHERE j.phase IN :phases",
+            Object[].class)
+        .setParameter("phases", List.of(JobPhase.CREATED, JobPhase.PENDING, JobPhase.RUNNING))
+        .getResultList()
+        .stream()
+        .map(
+            r ->
+                new HeldJob(
+                    (Long) r[0],
+                    (Integer) r[1],
+                    (Long) r[2],
+                    (Long) r[3],
+                    (Slo) r[4],
+                    (ResourceVector) r[5],
+                    (Integer) r[6],
+                    (String) r[7],
+                    (Instant) r[8]))
+        .toList();
+  }
+
+  private List<MemberLimit> members() {
+    return em
+        .createQuery("SELECT m.user.id, m.account.id, m.quota FROM Membership m", Object[].class)
+        .getResultList()
+        .stream()
+        .map(r -> new MemberLimit((Long) r[0], (Long) r[1], (ResourceVector) r[2]))
+        .toList();
+  }
+
+  private List<AccountLimit> accounts() {
+    return em
+        .createQuery("SELECT a.id, a.name, a.quota, a.expiresAt FROM Account a", Object[].class)
+        .getResultList()
+        .stream()
+        .map(
+            r ->
+                new AccountLimit((Long) r[0], (String) r[1], (ResourceVector) r[2], (Instant) r[3]))
+        .toList();
+  }
+
+  /**
+   * Preempts and admits as planned, in one transaction. A job that moved since the snapshot
+   * (cancelled, changed, already admitted) is skipped; the next pass sees it as it is now.
+   *
+   * @return how many jobs were admitted
+   */
+  public int apply(AdmissionPlan plan, Instant now) {
+    Set<Long> moved = new HashSet<>();
+    Map<Long, Job> victims = load(plan.preempted().stream().map(p -> p.victim().id()).toList());
+    for (AdmissionPlan.Preemption p : plan.preempted()) {
+      Job job = victims.get(p.victim().id());
+      if (job != null && job.getPhase().holdsQuota() && job.getAttempt() == p.victim().attempt()) {
+        em.persist(
+            job.preempt(
+                "PreemptedForGuaranteed", "room for guaranteed job " + p.forJob(), ACTOR, now));
+        moved.add(job.getId());
+      }
+    }
+    Map<Long, Job> admitted = load(plan.admitted().stream().map(QueuedJob::id).toList());
+    int count = 0;
+    for (QueuedJob q : plan.admitted()) {
+      Job job = admitted.get(q.id());
+      if (job != null
+          && job.getPhase() == JobPhase.QUEUEING
+          && job.getAttempt() == q.attempt()
+          && job.getSlo() == q.slo()) {
+        em.persist(job.admit(ACTOR, now));
+        moved.add(job.getId());
+        count++;
+      }
+    }
+    if (!moved.isEmpty()) {
+      changed.fire(new JobsChanged(moved));
+    }
+    int admittedCount = count;
+    LOG.fine(
+        () -> "applied plan admitted=" + admittedCount + " preempted=" + plan.preempted().size());
+    return count;
+  }
+
+  private Map<Long, Job> load(List<Long> ids) {
+    Map<Long, Job> jobs = new HashMap<>();
+    for (int i = 0; i < ids.size(); i += CHUNK) {
+      List<Long> chunk = new ArrayList<>(ids.subList(i, Math.min(ids.size(), i + CHUNK)));
+      em.createQuery("SELECT j FROM Job j WHERE j.id IN :ids", Job.class)
+          .setParameter("ids", chunk)
+          .getResultList()
+          .forEach(j -> jobs.put(j.getId(), j));
+    }
+    return jobs;
+  }
+}

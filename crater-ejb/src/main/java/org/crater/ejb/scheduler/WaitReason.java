@@ -1,0 +1,76 @@
+package org.crater.ejb.scheduler;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Why a queued job is not admitted yet: a stable code, its details by name, and a sentence.
+ *
+ * <ul>
+ *   <li>{@code QuotaExceeded{scope, account, resource, need, free}} — scope {@code member} (the
+ *       user's quota in the account) or {@code account} (the account's quota);
+ *   <li>{@code NoCapacity{model}} — no node (of the model) has room now;
+ *   <li>{@code NeverFits{model}} — no node of the model could hold it even when empty;
+ *   <li>{@code AccountExpired{account}};
+ *   <li>{@code BehindInQueue{ahead}} — the owner's earlier jobs of the same service level go first.
+ * </ul>
+ *
+ * @param code machine-readable reason
+ * @param details the reason's parameters, in a stable order
+ * @param message for people
+ */
+public record WaitReason(String code, Map<String, String> details, String message) {
+
+  public WaitReason {
+    details = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(details));
+  }
+
+  static WaitReason quotaExceeded(
+      String scope, String account, String resource, String need, String free) {
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("scope", scope);
+    details.put("account", account);
+    details.put("resource", resource);
+    details.put("need", need);
+    details.put("free", free);
+    String whose = scope.equals("member") ? "your quota in " + account : "account " + account;
+    return new WaitReason(
+        "QuotaExceeded",
+        details,
+        "Needs " + need + " " + resource + " but " + whose + " has " + free + " free.");
+  }
+
+  static WaitReason noCapacity(String model, String what) {
+    return new WaitReason(
+        "NoCapacity",
+        Map.of("model", modelName(model)),
+        "No " + modelText(model) + "node has room for " + what + " now.");
+  }
+
+  static WaitReason neverFits(String model, String what) {
+    return new WaitReason(
+        "NeverFits",
+        Map.of("model", modelName(model)),
+        "No " + modelText(model) + "node could hold " + what + ", even when empty.");
+  }
+
+  static WaitReason accountExpired(String account) {
+    return new WaitReason(
+        "AccountExpired", Map.of("account", account), "Account " + account + " has expired.");
+  }
+
+  static WaitReason behindInQueue(int ahead) {
+    return new WaitReason(
+        "BehindInQueue",
+        Map.of("ahead", Integer.toString(ahead)),
+        ahead + " earlier job(s) of yours with the same service level go first.");
+  }
+
+  private static String modelName(String model) {
+    return model == null ? "any" : model;
+  }
+
+  private static String modelText(String model) {
+    return model == null ? "" : model + " ";
+  }
+}

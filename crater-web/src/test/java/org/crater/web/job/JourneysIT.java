@@ -1,0 +1,301 @@
+package org.crater.web.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.crater.web.Api;
+import org.crater.web.Api.Reply;
+import org.crater.web.CraterWar;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Whole journeys of jobs over HTTP on the built war, MariaDB and the simulated cluster: queued on
+ * quota and admitted when quota frees, preempted and run again, notebooks, gangs, cancel and logs.
+ * Jobs say how long they run with {@code sleep N} (the simulated kubelet honours it).
+ */
+@ExtendWith(ArquillianExtension.class)
+class JourneysIT {
+
+  private static final String PASSWORD = "correct horse 3";
+  private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+  @ArquillianResource private URL base;
+
+  private Api admin;
+  private Api alice;
+  private String lab;
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return CraterWar.asBuilt();
+  }
+
+  /** Alice, a member of a fresh account (32 GPUs) with a quota of one GPU there. */
+  @BeforeEach
+  void signUp() {
+    admin = Api.at(base).asAdmin();
+    lab = Api.unique("lab");
+    Reply account =
+        admin.post(
+            "api/v1/admin/accounts",
+            Map.of(
+                "name",
+                lab,
+                "displayName",
+                "Lab",
+                "quota",
+                Map.of("cpu", "256", "memory", "1Ti", "nvidia.com/gpu", "32")));
+    assertThat(account.status()).as(account.raw()).isEqualTo(201);
+    alice = Api.at(base).signUpAndLogIn("alice", PASSWORD);
+    join(alice, 1);
+    Awaitility.await().atMost(PATIENCE).until(() -> alice.get("api/v1/nodes").status() == 200);
+  }
+
+  Map<String, Object> job(String slo, String model, int gpus, String script) {
+    Map<String, Object> job = new HashMap<>();
+    job.put("account", lab);
+    job.put("name", "journey");
+    job.put("kind", "BATCH");
+    job.put("taskType", "TRAINING");
+    job.put("slo", slo);
+    job.put("image", "pytorch/pytorch:2.4.0-cuda12.1-cudnn9-runtime");
+    job.put("command", List.of("sh", "-c", script));
+    job.put("resources", Map.of("cpu", "2", "memory", "8Gi", "nvidia.com/gpu", "" + gpus));
+    job.put("gpuModel", model);
+    return job;
+  }
+
+  static long submit(Api api, Map<String, Object> job) {
+    Reply reply = api.post("api/v1/jobs", job);
+    assertThat(reply.status()).as(reply.raw()).isEqualTo(201);
+    return reply.body().path("id").asLong();
+  }
+
+  static JsonNode awaitPhase(Api api, long id, String phase) {
+    Awaitility.await("job " + id + " " + phase)
+        .atMost(PATIENCE)
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> api.get("api/v1/jobs/" + id).body().path("phase").asText().equals(phase));
+    return api.get("api/v1/jobs/" + id).body();
+  }
+
+  static List<String> moves(Api api, long id) {
+    return api.get("api/v1/jobs/" + id + "/events").body().findValuesAsText("to");
+  }
+
+  String username(Api api) {
+    return api.get("api/v1/auth/me").body().path("user").path("username").asText();
+  }
+
+  /** Makes the user a member of the test's account with a quota of {@code gpus} GPUs. */
+  void join(Api member, int gpus) {
+    Reply reply =
+        admin.put(
+            "api/v1/admin/accounts/" + lab + "/members/" + username(member),
+            Map.of(
+                "role",
+                "MEMBER",
+                "quota",
+                Map.of("cpu", "32", "memory", "128Gi", "nvidia.com/gpu", "" + gpus)));
+    assertThat(reply.status()).as(reply.raw()).isEqualTo(200);
+  }
+
+  @Test
+  void waitsOnQuotaWithReasonAndPositionAndRunsWhenQuotaFrees() {
+    long first = submit(alice, job("GUARANTEED", "A100", 1, "sleep 3"));
+    long second = submit(alice, job("GUARANTEED", "A100", 1, "sleep 1"));
+
+    JsonNode running = awaitPhase(alice, first, "RUNNING");
+    JsonNode waiting = alice.get("api/v1/jobs/" + second).body();
+    Reply quota = alice.get("api/v1/quota");
+
+    assertThat(running.path("nodes").get(0).asText()).startsWith("a100-node-");
+    assertThat(waiting.path("phase").asText()).isEqualTo("QUEUEING");
+    assertThat(waiting.path("waiting").path("reason").asText()).isEqualTo("QuotaExceeded");
+    assertThat(waiting.path("waiting").path("details").path("resource").asText())
+        .isEqualTo("nvidia.com/gpu");
+    assertThat(waiting.path("waiting").path("details").path("free").asText()).isEqualTo("0");
+    assertThat(waiting.path("waiting").path("position").asInt()).isPositive();
+    JsonNode inLab =
+        quota.body().findParents("account").stream()
+            .filter(q -> q.path("account").asText().equals(lab))
+            .findFirst()
+            .orElseThrow();
+    JsonNode gpus =
+        inLab.path("resources").findParents("name").stream()
+            .filter(r -> r.path("name").asText().equals("nvidia.com/gpu"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(gpus.path("used").asText()).isEqualTo("1");
+    assertThat(gpus.path("accountUsed").asText()).isEqualTo("1");
+
+    JsonNode done = awaitPhase(alice, first, "SUCCEEDED");
+    awaitPhase(alice, second, "SUCCEEDED");
+
+    assertThat(done.path("exitCode").asInt()).isZero();
+    assertThat(done.path("finishedAt").isTextual()).isTrue();
+    assertThat(moves(alice, first))
+        .startsWith("QUEUEING", "CREATED")
+        .endsWith("RUNNING", "SUCCEEDED");
+    assertThat(moves(alice, second)).startsWith("QUEUEING", "CREATED").endsWith("SUCCEEDED");
+  }
+
+  @Test
+  void aFailingCommandEndsFailedWithItsExitCode() {
+    long id = submit(alice, job("BEST_EFFORT", "A100", 1, "sleep 1; exit 3"));
+
+    JsonNode failed = awaitPhase(alice, id, "FAILED");
+
+    assertThat(failed.path("exitCode").asInt()).isEqualTo(3);
+  }
+
+  @Test
+  void guaranteedWorkPreemptsBestEffortWhichRunsAgainLater() {
+    // The T4 node (4 GPUs) is only used here: wait until it is empty.
+    Awaitility.await()
+        .atMost(PATIENCE)
+        .until(() -> alice.get("api/v1/nodes/t4-node-0").body().path("jobs").isEmpty());
+    Api bob = Api.at(base).signUpAndLogIn("bob", PASSWORD);
+    join(bob, 0);
+    join(alice, 4);
+
+    long bestEffort = submit(bob, job("BEST_EFFORT", "T4", 4, "sleep 4"));
+    awaitPhase(bob, bestEffort, "RUNNING");
+    long guaranteed = submit(alice, job("GUARANTEED", "T4", 4, "sleep 2"));
+
+    awaitPhase(alice, guaranteed, "RUNNING");
+    JsonNode requeued = bob.get("api/v1/jobs/" + bestEffort).body();
+    assertThat(requeued.path("phase").asText()).isIn("QUEUEING", "PREEMPTED");
+    assertThat(requeued.path("preemptions").asInt()).isEqualTo(1);
+
+    awaitPhase(alice, guaranteed, "SUCCEEDED");
+    JsonNode finished = awaitPhase(bob, bestEffort, "SUCCEEDED");
+
+    assertThat(finished.path("attempt").asInt()).isEqualTo(2);
+    assertThat(moves(bob, bestEffort))
+        .containsSubsequence("RUNNING", "PREEMPTED", "QUEUEING", "CREATED", "SUCCEEDED");
+    JsonNode preemption =
+        bob.get("api/v1/jobs/" + bestEffort + "/events").body().findParents("to").stream()
+            .filter(e -> e.path("to").asText().equals("PREEMPTED"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(preemption.path("reason").asText()).isEqualTo("PreemptedForGuaranteed");
+    assertThat(preemption.path("message").asText()).contains(Long.toString(guaranteed));
+  }
+
+  @Test
+  void aNotebookShowsItsUrlAndTokenOnceRunning() {
+    Map<String, Object> notebook = job("BEST_EFFORT", "A100", 1, "sleep 30");
+    notebook.put("kind", "JUPYTER");
+    notebook.put("taskType", "DEBUGGING");
+    long id = submit(alice, notebook);
+
+    JsonNode running = awaitPhase(alice, id, "RUNNING");
+    String token = running.path("jupyter").path("token").asText();
+
+    assertThat(token).matches("[0-9a-f]{32}");
+    assertThat(running.path("jupyter").path("url").asText())
+        .startsWith("http://crater-" + id + "-1.crater-jobs.svc.")
+        .endsWith("?token=" + token);
+    assertThat(sim("api/v1/namespaces/crater-jobs/services/crater-" + id + "-1").statusCode())
+        .isEqualTo(200);
+    assertThat(alice.delete("api/v1/jobs/" + id).status()).isEqualTo(200);
+  }
+
+  @Test
+  void aPyTorchGangRunsAllReplicasAtOnce() {
+    join(alice, 16);
+    Map<String, Object> gang = job("GUARANTEED", "A100", 8, "sleep 2");
+    gang.put("kind", "PYTORCH");
+    gang.put("replicas", 2);
+    long id = submit(alice, gang);
+
+    JsonNode running = awaitPhase(alice, id, "RUNNING");
+    assertThat(running.path("nodes")).hasSize(2);
+    assertThat(
+            sim("apis/batch.volcano.sh/v1alpha1/namespaces/crater-jobs/jobs/crater-" + id + "-1")
+                .statusCode())
+        .isEqualTo(200);
+
+    awaitPhase(alice, id, "SUCCEEDED");
+  }
+
+  @Test
+  void cancellingARunningJobDeletesItsPodAndKeepsTheRecord() {
+    long id = submit(alice, job("BEST_EFFORT", "A100", 1, "sleep 60"));
+    awaitPhase(alice, id, "RUNNING");
+
+    Reply cancelled = alice.delete("api/v1/jobs/" + id);
+
+    assertThat(cancelled.body().path("phase").asText()).isEqualTo("CANCELLED");
+    Awaitility.await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                sim("api/v1/namespaces/crater-jobs/pods/crater-" + id + "-1").statusCode() == 404);
+    assertThat(alice.get("api/v1/jobs/" + id).body().path("phase").asText()).isEqualTo("CANCELLED");
+  }
+
+  @Test
+  void logsOfMyJobOnlyAndOnlyOnceStarted() {
+    long id = submit(alice, job("BEST_EFFORT", "A100", 1, "sleep 1"));
+    Api bob = Api.at(base).signUpAndLogIn("bob", PASSWORD);
+    long waiting = submit(alice, job("BEST_EFFORT", "V100", 9, "sleep 1")); // never fits
+
+    awaitPhase(alice, id, "SUCCEEDED");
+    Reply logs = alice.get("api/v1/jobs/" + id + "/logs?tail=5");
+    Reply followed = alice.get("api/v1/jobs/" + id + "/logs?follow=true");
+
+    assertThat(logs.status()).isEqualTo(200);
+    assertThat(logs.raw()).contains("crater-" + id + "-1");
+    assertThat(followed.raw()).contains("exited with code 0");
+    assertThat(alice.get("api/v1/jobs/" + waiting + "/logs").code()).isEqualTo("job-not-started");
+    assertThat(alice.get("api/v1/jobs/" + id + "/logs?tail=-1").code()).isEqualTo("invalid-query");
+    assertThat(bob.get("api/v1/jobs/" + id + "/logs").status()).isEqualTo(404);
+    assertThat(alice.get("api/v1/jobs/" + waiting).body().path("waiting").path("reason").asText())
+        .isEqualTo("NeverFits");
+    alice.delete("api/v1/jobs/" + waiting);
+  }
+
+  @Test
+  void theClusterSummaryCountsQueuedJobsPerAccount() {
+    long id = submit(alice, job("BEST_EFFORT", "V100", 9, "sleep 1")); // never fits: waits
+
+    Reply summary = alice.get("api/v1/nodes/summary");
+
+    assertThat(summary.body().path("nodes").asInt()).isEqualTo(5);
+    assertThat(summary.body().path("gpus").findValuesAsText("model")).contains("A100", "V100");
+    assertThat(summary.body().path("queued").path(lab).asLong()).isEqualTo(1);
+    alice.delete("api/v1/jobs/" + id);
+  }
+
+  private static HttpResponse<String> sim(String path) {
+    try {
+      URI uri =
+          URI.create("http://127.0.0.1:" + System.getProperty("crater.it.sim.port") + "/" + path);
+      return HttpClient.newHttpClient()
+          .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
