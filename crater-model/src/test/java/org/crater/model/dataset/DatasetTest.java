@@ -81,7 +81,7 @@ class DatasetTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-    "the dataset's own directory,  shared-data, datasets/imagenet,       true",
+    "its own directory,            shared-data, datasets/imagenet,       true",
     "a directory inside it,        shared-data, datasets/imagenet/train, true",
     "the parent directory,         shared-data, datasets,                false",
     "the whole claim,              shared-data, '',                      false",
