@@ -5,9 +5,11 @@ import static org.crater.web.Api.unique;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URL;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.crater.web.Api;
 import org.crater.web.Api.Reply;
 import org.crater.web.CraterWar;
@@ -224,5 +226,48 @@ class DatasetsIT {
 
     assertThat(admin.get("api/v1/admin/datasets/" + name).body().path("accounts")).isEmpty();
     assertThat(names(as(alice).get("api/v1/datasets"))).doesNotContain(name);
+  }
+
+  @Test
+  void jobsMountOnlyDatasetsTheUserMayUseAndReadOnlyOnesReadOnly() {
+    String hers = create("hers", "SHARED", List.of(lab), List.of());
+    String his = create("his", "SHARED", List.of(), List.of(bob));
+    Api user = as(alice);
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> user.get("api/v1/nodes").status() == 200);
+
+    Reply notHers = user.post("api/v1/jobs", job(mount("datasets/" + his, true)));
+    Reply writing = user.post("api/v1/jobs", job(mount("datasets/" + hers, false)));
+    Reply wholeClaim = user.post("api/v1/jobs", job(mount("", true)));
+    Reply reading = user.post("api/v1/jobs", job(mount("datasets/" + hers + "/train", true)));
+
+    assertThat(notHers.status()).as(notHers.raw()).isEqualTo(400);
+    assertThat(notHers.body().path("errors").findValuesAsText("field"))
+        .containsExactly("mounts[0]");
+    assertThat(writing.status()).isEqualTo(400);
+    assertThat(writing.body().path("errors").get(0).path("field").asText()).isEqualTo("mounts[0]");
+    assertThat(writing.body().path("errors").get(0).path("message").asText())
+        .contains(hers, "read-only");
+    assertThat(wholeClaim.status()).isEqualTo(400);
+    assertThat(reading.status()).as(reading.raw()).isEqualTo(201);
+  }
+
+  private static Map<String, Object> mount(String subPath, boolean readOnly) {
+    return Map.of(
+        "pvc", "shared-data", "subPath", subPath, "mountPath", "/data", "readOnly", readOnly);
+  }
+
+  private static Map<String, Object> job(Map<String, Object> mount) {
+    Map<String, Object> job = new HashMap<>();
+    job.put("name", "read-data");
+    job.put("kind", "BATCH");
+    job.put("taskType", "TRAINING");
+    job.put("slo", "BEST_EFFORT");
+    job.put("image", "pytorch/pytorch:2.4.0-cuda12.1-cudnn9-runtime");
+    job.put("command", List.of("python", "train.py"));
+    job.put("resources", Map.of("cpu", "1", "memory", "1Gi"));
+    job.put("mounts", List.of(mount));
+    return job;
   }
 }
