@@ -76,6 +76,17 @@ class ArchitectureTest {
   }
 
   @Test
+  void datasetsKnowNothingOfJobs() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.crater.*.dataset..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.crater.*.job..")
+        .check(crater);
+  }
+
+  @Test
   void featurePackagesHaveNoCycles() {
     slices().matching("org.crater.(*).(*)..").should().beFreeOfCycles().check(crater);
   }

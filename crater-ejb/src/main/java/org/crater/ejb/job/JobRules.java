@@ -4,13 +4,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.crater.ejb.dataset.MountGrants;
 import org.crater.model.job.JobKind;
+import org.crater.model.job.JobMount;
 import org.crater.model.job.JobRequest;
 
 /**
  * What a submission must satisfy beyond its syntax: a pullable image reference, a command, a sane
  * replica count for its kind, a GPU model the cluster has, usable environment names and mounts the
- * user may use. Pure: the known GPU models and mountable volumes are passed in.
+ * user may use. Pure: the known GPU models and the user's mountable datasets are passed in.
  */
 public final class JobRules {
 
@@ -28,7 +30,7 @@ public final class JobRules {
 
   /** Every broken rule, by field; empty when the job may be queued. */
   public static Map<String, String> check(
-      JobRequest job, Set<String> gpuModels, Set<String> mountable) {
+      JobRequest job, Set<String> gpuModels, MountGrants mountable) {
     Map<String, String> errors = new LinkedHashMap<>();
     if (job.image() == null
         || job.image().length() > 512
@@ -47,9 +49,11 @@ public final class JobRules {
         .filter(name -> !ENV.matcher(name).matches())
         .forEach(name -> errors.put("env." + name, "not a valid environment variable name"));
     for (int i = 0; i < job.mounts().size(); i++) {
-      if (!mountable.contains(job.mounts().get(i).pvc())) {
-        errors.put("mounts[" + i + "]", "not a dataset or share dir you may mount");
-      }
+      JobMount mount = job.mounts().get(i);
+      String field = "mounts[" + i + "]";
+      mountable
+          .refusal(mount.pvc(), mount.subPath(), mount.readOnly())
+          .ifPresent(reason -> errors.put(field, reason));
     }
     return errors;
   }

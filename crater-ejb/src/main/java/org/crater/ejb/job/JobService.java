@@ -16,12 +16,12 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.logging.Logger;
 import org.crater.ejb.account.AccountService;
 import org.crater.ejb.auth.Principal;
 import org.crater.ejb.common.CraterException;
+import org.crater.ejb.dataset.DatasetService;
 import org.crater.ejb.node.NodeService;
 import org.crater.model.account.Membership;
 import org.crater.model.job.Job;
@@ -45,12 +45,14 @@ public class JobService {
   @Inject private Clock clock;
   @EJB private AccountService accounts;
   @EJB private NodeService nodes;
+  @EJB private DatasetService datasets;
   @Inject private Event<JobsChanged> changed;
 
   /** Queues a job in one of the caller's accounts. */
   public Job submit(Principal caller, String accountName, JobRequest request) {
     Membership membership = accounts.membershipOf(accountName, caller.userId());
-    Map<String, String> errors = JobRules.check(request, nodes.gpuModelNames(), Set.of());
+    Map<String, String> errors =
+        JobRules.check(request, nodes.gpuModelNames(), datasets.mountable(caller));
     if (!errors.isEmpty()) {
       throw new InvalidJobException(errors);
     }

@@ -47,6 +47,9 @@ class MigrationIT {
       assertThat(rs.getString(1)).isEqualTo("default");
       assertThat(rs.getInt(2)).as("microsecond timestamps").isEqualTo(6);
     }
+    try (Connection c = db.getConnection()) {
+      MigrationTest.assertDatasetGrantsFollowTheirDataset(c);
+    }
   }
 
   private static MysqlDataSource admin(String database) {

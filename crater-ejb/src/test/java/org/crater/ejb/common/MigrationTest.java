@@ -31,4 +31,39 @@ class MigrationTest {
       assertThat(rs.getString(1)).isEqualTo("default");
     }
   }
+
+  @Test
+  void datasetGrantsGoWithTheirDataset() throws Exception {
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:mem:migration-datasets;DB_CLOSE_DELAY=-1;MODE=LEGACY");
+    h2.setUser("sa");
+    SchemaMigration.flyway(h2).migrate();
+
+    try (Connection c = h2.getConnection()) {
+      assertDatasetGrantsFollowTheirDataset(c);
+    }
+  }
+
+  /** A dataset shared with the default account; deleting the dataset removes the grant. */
+  static void assertDatasetGrantsFollowTheirDataset(Connection c) throws Exception {
+    try (Statement s = c.createStatement()) {
+      s.executeUpdate(
+          "INSERT INTO crater_dataset (id, name, description, kind, pvc, sub_path, read_only,"
+              + " visibility, created_at, updated_at, version) VALUES (1, 'imagenet', '',"
+              + " 'DATASET', 'shared-data', 'imagenet', TRUE, 'SHARED', CURRENT_TIMESTAMP,"
+              + " CURRENT_TIMESTAMP, 1)");
+      s.executeUpdate("INSERT INTO crater_dataset_account (dataset_id, account_id) VALUES (1, 1)");
+      assertThat(count(s, "crater_dataset_account")).isEqualTo(1);
+      s.executeUpdate("DELETE FROM crater_dataset WHERE id = 1");
+      assertThat(count(s, "crater_dataset_account")).isZero();
+      assertThat(count(s, "crater_dataset_user")).isZero();
+    }
+  }
+
+  private static int count(Statement s, String table) throws Exception {
+    try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
 }

@@ -60,9 +60,9 @@ public record SubmitJobRequest(
    * A volume to mount.
    *
    * @param pvc the dataset's or share dir's claim
-   * @param subPath the directory inside it
+   * @param subPath the directory of the claim: the dataset's own or one inside it
    * @param mountPath where to see it
-   * @param readOnly mount read-only; false when absent
+   * @param readOnly mount read-only; false when absent, and must be true for a read-only dataset
    */
   @Schema(name = "Mount")
   public record MountRequest(

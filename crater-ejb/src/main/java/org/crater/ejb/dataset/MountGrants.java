@@ -1,0 +1,59 @@
+package org.crater.ejb.dataset;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.crater.model.dataset.Dataset;
+import org.crater.model.dataset.SubPaths;
+
+/**
+ * The datasets one user may mount, as the rule for the mounts of their jobs. A mount names a claim
+ * and a directory of it: some dataset of the user's must contain that directory, and when every
+ * such dataset is read-only the mount must be read-only too (it is refused, never silently
+ * changed). Pure: the datasets are read before.
+ */
+public final class MountGrants {
+
+  private final List<Dataset> datasets;
+
+  private MountGrants(List<Dataset> datasets) {
+    this.datasets = List.copyOf(datasets);
+  }
+
+  public static MountGrants of(List<Dataset> datasets) {
+    return new MountGrants(datasets);
+  }
+
+  /** The claims of all the datasets. */
+  public Set<String> pvcs() {
+    return datasets.stream().map(Dataset::getPvc).collect(Collectors.toUnmodifiableSet());
+  }
+
+  /** Why this directory of this claim may not be mounted so; empty when it may. */
+  public Optional<String> refusal(String pvc, String subPath, boolean readOnly) {
+    String path = subPath == null ? "" : subPath;
+    if (!SubPaths.isClean(path)) {
+      return Optional.of(
+          "the sub-path must be a relative path without '.', '..' or empty segments");
+    }
+    List<Dataset> covering = datasets.stream().filter(d -> d.covers(pvc, path)).toList();
+    if (covering.isEmpty()) {
+      return Optional.of(outside(pvc));
+    }
+    if (!readOnly && covering.stream().allMatch(Dataset::isReadOnly)) {
+      return Optional.of(
+          "dataset " + covering.get(0).getName() + " is read-only: mount it with readOnly true");
+    }
+    return Optional.empty();
+  }
+
+  private String outside(String pvc) {
+    // A dataset of the whole claim would have covered the mount, so every one here has a sub-path.
+    List<String> onClaim =
+        datasets.stream().filter(d -> d.getPvc().equals(pvc)).map(Dataset::getSubPath).toList();
+    return onClaim.isEmpty()
+        ? "not a dataset or share dir you may mount"
+        : "outside the datasets you may mount on " + pvc + ": " + String.join(", ", onClaim);
+  }
+}
