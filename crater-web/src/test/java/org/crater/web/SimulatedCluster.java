@@ -15,7 +15,15 @@ import org.junit.platform.launcher.LauncherSessionListener;
  */
 public class SimulatedCluster implements LauncherSessionListener {
 
-  private SimCluster cluster;
+  private static volatile SimCluster cluster;
+
+  /** The running cluster, for tests that inject faults (a node going down). */
+  public static SimCluster current() {
+    if (cluster == null) {
+      throw new IllegalStateException("no simulated cluster: crater.it.sim.port is not set");
+    }
+    return cluster;
+  }
 
   @Override
   public void launcherSessionOpened(LauncherSession session) {

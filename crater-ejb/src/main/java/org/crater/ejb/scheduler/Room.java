@@ -12,9 +12,9 @@ import org.crater.k8s.workload.WorkloadNames;
 import org.crater.model.quota.ResourceVector;
 
 /**
- * The free room of the cluster's usable nodes during one pass, changed as the pass admits and
- * preempts. Placement is first-fit, node by node in name order, all replicas or none. It is an
- * estimate the real scheduler confirms, good enough never to admit what cannot run now.
+ * The free room of the cluster's nodes during one pass, changed as the pass admits and preempts.
+ * Placement is first-fit, node by node in name order, all replicas or none. It is an estimate the
+ * real scheduler confirms, good enough never to admit what cannot run now.
  */
 final class Room {
 
@@ -28,9 +28,25 @@ final class Room {
     this.placements = placements;
   }
 
-  /** A node of the room: its GPU model, what it could hold empty, and what is free now. */
+  /**
+   * A node of the room: its GPU model, what it could hold empty, and what is free now. A node that
+   * is not ready or cordoned takes nothing now but still counts for what the cluster could hold.
+   */
   record Node(
-      String name, String gpuModel, Map<String, Long> allocatable, Map<String, Long> free) {}
+      String name,
+      String gpuModel,
+      boolean usable,
+      Map<String, Long> allocatable,
+      Map<String, Long> free) {
+
+    Node(String name, String gpuModel, Map<String, Long> allocatable, Map<String, Long> free) {
+      this(name, gpuModel, true, allocatable, free);
+    }
+
+    Node copy() {
+      return new Node(name, gpuModel, usable, allocatable, new TreeMap<>(free));
+    }
+  }
 
   /**
    * The room of an inventory, with the pods already bound recorded as placements of their attempts
@@ -46,13 +62,12 @@ final class Room {
                 attempt ->
                     placements.computeIfAbsent(attempt, k -> new ArrayList<>()).add(view.name()));
       }
-      if (view.usable()) {
-        Map<String, Long> free = new TreeMap<>();
-        view.free().nonNegative().amounts().forEach(free::put);
-        nodes.put(
-            view.name(),
-            new Node(view.name(), view.gpuModel(), view.allocatable().amounts(), free));
-      }
+      Map<String, Long> free = new TreeMap<>();
+      view.free().nonNegative().amounts().forEach(free::put);
+      nodes.put(
+          view.name(),
+          new Node(
+              view.name(), view.gpuModel(), view.usable(), view.allocatable().amounts(), free));
     }
     return new Room(nodes, placements);
   }
@@ -60,20 +75,14 @@ final class Room {
   /** Builds a room from nodes directly (tests). */
   static Room of(List<Node> nodeList) {
     Map<String, Node> nodes = new LinkedHashMap<>();
-    for (Node n : nodeList) {
-      nodes.put(
-          n.name(), new Node(n.name(), n.gpuModel(), n.allocatable(), new TreeMap<>(n.free())));
-    }
+    nodeList.forEach(n -> nodes.put(n.name(), n.copy()));
     return new Room(nodes, new HashMap<>());
   }
 
   /** An independent copy, to try something out. */
   Room copy() {
     Map<String, Node> copied = new LinkedHashMap<>();
-    nodes.forEach(
-        (name, n) ->
-            copied.put(
-                name, new Node(name, n.gpuModel(), n.allocatable(), new TreeMap<>(n.free()))));
+    nodes.forEach((name, n) -> copied.put(name, n.copy()));
     Map<String, List<String>> placed = new HashMap<>();
     placements.forEach((k, v) -> placed.put(k, new ArrayList<>(v)));
     return new Room(copied, placed);
@@ -96,7 +105,7 @@ final class Room {
   boolean place(String attempt, ResourceVector perReplica, String gpuModel, int replicas) {
     List<String> chosen = new ArrayList<>();
     for (Node node : nodes.values()) {
-      if (!matches(node, gpuModel, perReplica)) {
+      if (!node.usable() || !matches(node, gpuModel, perReplica)) {
         continue;
       }
       while (chosen.size() < replicas && fits(node.free(), perReplica)) {
@@ -133,14 +142,14 @@ final class Room {
   boolean touches(String attempt, String gpuModel, ResourceVector perReplica) {
     for (String name : placementOf(attempt)) {
       Node node = nodes.get(name);
-      if (node != null && matches(node, gpuModel, perReplica)) {
+      if (node != null && node.usable() && matches(node, gpuModel, perReplica)) {
         return true;
       }
     }
     return false;
   }
 
-  /** True when the replicas would fit on empty usable nodes of the model. */
+  /** True when the replicas would fit on the model's nodes if they were empty and ready. */
   boolean couldEverHold(ResourceVector perReplica, String gpuModel, int replicas) {
     long copies = 0;
     for (Node node : nodes.values()) {

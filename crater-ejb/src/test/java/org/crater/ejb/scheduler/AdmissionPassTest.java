@@ -173,6 +173,18 @@ class AdmissionPassTest {
   }
 
   @Test
+  void aNodeThatIsDownHoldsNothingButStillCounts() {
+    Map<String, Long> all = Map.of("cpu", 64_000L, "memory", 512L << 30, "nvidia.com/gpu", 8L);
+    Room room = Room.of(List.of(new Room.Node("v1", "V100", false, all, all)));
+
+    AdmissionPlan plan =
+        plan(List.of(queued(1, ALICE, Slo.BEST_EFFORT, 1, 1, "V100")), List.of(), 8, 64, room);
+
+    assertThat(plan.admitted()).isEmpty();
+    assertThat(plan.waiting().get(1L).reason().code()).isEqualTo("NoCapacity");
+  }
+
+  @Test
   void leastServedUserGoesFirst() {
     // Alice already holds 4 GPUs; Bob holds none: Bob's later job is admitted first.
     Room room = Room.of(List.of(node("a1", "A100", 8)));

@@ -16,6 +16,7 @@ import org.awaitility.Awaitility;
 import org.crater.web.Api;
 import org.crater.web.Api.Reply;
 import org.crater.web.CraterWar;
+import org.crater.web.SimulatedCluster;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -200,6 +201,44 @@ class JourneysIT {
   }
 
   @Test
+  void aJobOnALostNodeRunsAgainWhenANodeIsBack() {
+    long id = submit(alice, job("BEST_EFFORT", "V100", 1, "sleep 8"));
+    awaitPhase(alice, id, "RUNNING");
+    try {
+      SimulatedCluster.current().setNodeReady("v100-node-0", false);
+
+      Awaitility.await()
+          .atMost(PATIENCE)
+          .until(() -> alice.get("api/v1/jobs/" + id).body().path("attempt").asInt() == 2);
+      JsonNode waiting = awaitPhase(alice, id, "QUEUEING");
+      assertThat(waiting.path("waiting").path("reason").asText()).isEqualTo("NoCapacity");
+    } finally {
+      SimulatedCluster.current().setNodeReady("v100-node-0", true);
+    }
+
+    awaitPhase(alice, id, "SUCCEEDED");
+    assertThat(alice.get("api/v1/jobs/" + id + "/events").body().findValuesAsText("reason"))
+        .contains("NodeLost", "Requeued");
+  }
+
+  @Test
+  void aPodDeletedBySomeoneElseIsRunAgain() {
+    long id = submit(alice, job("BEST_EFFORT", "A100", 1, "sleep 30"));
+    awaitPhase(alice, id, "RUNNING");
+
+    assertThat(simDelete("api/v1/namespaces/crater-jobs/pods/crater-" + id + "-1")).isEqualTo(200);
+
+    Awaitility.await()
+        .atMost(PATIENCE)
+        .until(() -> alice.get("api/v1/jobs/" + id).body().path("attempt").asInt() == 2);
+    awaitPhase(alice, id, "RUNNING");
+    assertThat(moves(alice, id)).containsSubsequence("RUNNING", "PREEMPTED", "QUEUEING", "RUNNING");
+    assertThat(sim("api/v1/namespaces/crater-jobs/pods/crater-" + id + "-1").statusCode())
+        .isEqualTo(404);
+    alice.delete("api/v1/jobs/" + id);
+  }
+
+  @Test
   void aNotebookShowsItsUrlAndTokenOnceRunning() {
     Map<String, Object> notebook = job("BEST_EFFORT", "A100", 1, "sleep 30");
     notebook.put("kind", "JUPYTER");
@@ -286,11 +325,23 @@ class JourneysIT {
   }
 
   private static HttpResponse<String> sim(String path) {
+    return simSend(path, "GET");
+  }
+
+  private static int simDelete(String path) {
+    return simSend(path, "DELETE").statusCode();
+  }
+
+  private static HttpResponse<String> simSend(String path, String method) {
     try {
       URI uri =
           URI.create("http://127.0.0.1:" + System.getProperty("crater.it.sim.port") + "/" + path);
       return HttpClient.newHttpClient()
-          .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+          .send(
+              HttpRequest.newBuilder(uri)
+                  .method(method, HttpRequest.BodyPublishers.noBody())
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {
