@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.crater.model.job.JobPhase;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -111,16 +112,15 @@ public class CraterMetrics {
         .update(waited);
   }
 
-  /** Counts one reconcile of a job, by outcome. */
-  public void reconciled(String outcome) {
-    registry
-        .counter(
-            Metadata.builder()
-                .withName("crater.reconcile")
-                .withDescription("Reconciles of jobs with their cluster objects, by outcome")
-                .build(),
-            new Tag("outcome", outcome))
-        .inc();
+  /** Exports the number of jobs waiting for the reconciler (its work queue's length). */
+  public void reconcileBacklog(LongSupplier backlog) {
+    registry.gauge(
+        Metadata.builder()
+            .withName("crater.reconcile.backlog")
+            .withDescription("Jobs waiting in the reconciler's work queue")
+            .build(),
+        backlog,
+        LongSupplier::getAsLong);
   }
 
   /** Counts one run of a periodic timer. */

@@ -67,6 +67,7 @@ public class JobController {
     cluster.onJobChange(id -> queue.add(new Request(id)));
     cluster.onStartedLeading(() -> executor.execute(this::resyncOnceSynced));
     controller.start();
+    metrics.reconcileBacklog(queue::length);
   }
 
   @PreDestroy
