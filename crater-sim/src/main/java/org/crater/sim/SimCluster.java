@@ -165,6 +165,14 @@ public final class SimCluster implements AutoCloseable {
     store.delete(ResourceRegistry.NODES, null, node, false);
   }
 
+  /**
+   * Ends every running pod of the namespace at once with {@code exitCode} (a burst of pod-status
+   * changes for load tests); how many it ended. Zero without a kubelet.
+   */
+  public int finishRunningPods(String namespace, int exitCode) {
+    return kubelet == null ? 0 : kubelet.finishAll(namespace, exitCode);
+  }
+
   /** Ends every open HTTP watch; clients resume from their last resourceVersion. */
   public void dropWatches() {
     store.dropWatches();

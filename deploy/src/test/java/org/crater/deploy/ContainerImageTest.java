@@ -75,6 +75,12 @@ class ContainerImageTest {
   }
 
   @Test
+  void isNotReadyUntilTheWarHasDeployed() throws IOException {
+    assertThat(String.join(" ", args("ENV")))
+        .contains("-Dmp.health.default.readiness.empty.response=DOWN");
+  }
+
+  @Test
   void sizesTheHeapByTheContainerLimit() throws IOException {
     assertThat(String.join(" ", args("ENV")))
         .contains("-XX:MaxRAMPercentage=")

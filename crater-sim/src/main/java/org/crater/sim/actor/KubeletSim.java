@@ -141,6 +141,22 @@ public final class KubeletSim extends Actor {
     }
   }
 
+  /**
+   * Ends every running pod of the namespace now with {@code exitCode}, as if all their containers
+   * exited at once (a burst of pod-status changes); how many it ended.
+   */
+  public int finishAll(String ns, int exitCode) {
+    int ended = 0;
+    for (JsonObject pod : store.list(ResourceRegistry.PODS, ns)) {
+      if ("Running".equals(Json.str(pod, "status.phase"))) {
+        cancel(Json.uid(pod));
+        finish(ns, Json.str(pod, "metadata.name"), Json.uid(pod), exitCode);
+        ended++;
+      }
+    }
+    return ended;
+  }
+
   private void finish(String ns, String name, String uid, int exitCode) {
     pending.remove(uid);
     JsonObject pod = store.find(ResourceRegistry.PODS, ns, name).orElse(null);

@@ -190,6 +190,7 @@ class CrashRecoveryIT {
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m",
+                "-Dmp.health.default.readiness.empty.response=DOWN",
                 "-Djava.io.tmpdir=" + target,
                 "-jar",
                 target.resolve("payara-micro.jar").toString(),

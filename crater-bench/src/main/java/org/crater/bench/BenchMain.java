@@ -1,0 +1,145 @@
+package org.crater.bench;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * Runs the benchmark suite: each scenario against a freshly started Crater (Payara Micro with the
+ * built war, a new MariaDB database, an in-process simulated cluster), then prints a table and
+ * writes {@code results.csv} and {@code results.json}. Bounded in count and time; only 127.0.0.1.
+ *
+ * <pre>
+ * java -cp 'crater-bench/target/crater-bench.jar:crater-bench/target/lib/*' org.crater.bench.BenchMain
+ *     [--quick] [--nodes 64] [--clients 16] [--seconds 30] [--only submit,admission,reconcile,lists]
+ *     [--no-slurm] [--out run/bench]
+ * </pre>
+ */
+public final class BenchMain {
+
+  private BenchMain() {}
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> options = parse(args);
+    boolean quick = options.containsKey("quick");
+    BenchSettings settings =
+        new BenchSettings(
+            Path.of(options.getOrDefault("war", "crater-web/target/crater.war")),
+            Path.of(options.getOrDefault("payara", "crater-web/target/payara-micro.jar")),
+            Path.of(options.getOrDefault("logging", "deploy/logging.properties")),
+            Path.of(options.getOrDefault("out", "run/bench")),
+            options.getOrDefault("jdbc", "jdbc:mysql://127.0.0.1:3306/"),
+            Integer.parseInt(options.getOrDefault("nodes", "64")),
+            Integer.parseInt(options.getOrDefault("clients", "16")),
+            Integer.parseInt(options.getOrDefault("seconds", quick ? "10" : "30")),
+            quick,
+            !options.containsKey("no-slurm"));
+    for (Path required : List.of(settings.war(), settings.payaraMicro(), settings.logging())) {
+      if (!Files.exists(required)) {
+        throw new IllegalStateException(required + " is missing: build first (bin/bench does)");
+      }
+    }
+    Files.createDirectories(settings.out());
+    Scenarios scenarios = new Scenarios(settings);
+    Map<String, Callable<List<Row>>> all = new LinkedHashMap<>();
+    all.put("submit", scenarios::submit);
+    all.put("admission", scenarios::admission);
+    all.put("reconcile", scenarios::reconcile);
+    all.put("lists", scenarios::lists);
+    List<String> only =
+        options.containsKey("only")
+            ? List.of(options.get("only").split(","))
+            : List.copyOf(all.keySet());
+
+    List<Row> rows = new ArrayList<>();
+    List<String> failures = new ArrayList<>();
+    for (var scenario : all.entrySet()) {
+      if (!only.contains(scenario.getKey())) {
+        continue;
+      }
+      System.out.println("bench: " + scenario.getKey() + " ...");
+      try {
+        List<Row> measured = scenario.getValue().call();
+        measured.forEach(r -> System.out.println("  " + line(r)));
+        rows.addAll(measured);
+      } catch (Exception e) {
+        failures.add(scenario.getKey() + ": " + e.getMessage());
+        System.out.println("  FAILED: " + e.getMessage());
+      }
+    }
+    print(rows);
+    write(settings.out(), rows);
+    if (!failures.isEmpty()) {
+      System.out.println("failed scenarios: " + failures);
+      System.exit(1);
+    }
+  }
+
+  private static void print(List<Row> rows) {
+    System.out.println();
+    System.out.printf(
+        "%-11s %-38s %12s %-9s %-9s %-4s %s%n",
+        "scenario", "metric", "value", "unit", "target", "met", "conditions");
+    for (Row r : rows) {
+      System.out.println(line(r));
+    }
+  }
+
+  private static String line(Row r) {
+    return String.format(
+        Locale.ROOT,
+        "%-11s %-38s %12.1f %-9s %-9s %-4s %s",
+        r.scenario(),
+        r.metric(),
+        r.value(),
+        r.unit(),
+        r.target(),
+        r.met(),
+        r.note());
+  }
+
+  private static void write(Path out, List<Row> rows) throws IOException {
+    StringBuilder csv = new StringBuilder("scenario,metric,value,unit,target,met,conditions\n");
+    for (Row r : rows) {
+      csv.append(
+              String.join(
+                  ",",
+                  quote(r.scenario()),
+                  quote(r.metric()),
+                  String.format(Locale.ROOT, "%.3f", r.value()),
+                  quote(r.unit()),
+                  quote(r.target()),
+                  r.met(),
+                  quote(r.note())))
+          .append('\n');
+    }
+    Files.writeString(out.resolve("results.csv"), csv);
+    Http.JSON
+        .copy()
+        .enable(SerializationFeature.INDENT_OUTPUT)
+        .writeValue(out.resolve("results.json").toFile(), rows);
+    System.out.println(
+        "\nwrote " + out.resolve("results.csv") + " and " + out.resolve("results.json"));
+  }
+
+  private static String quote(String s) {
+    return "\"" + s.replace("\"", "\"\"") + "\"";
+  }
+
+  private static Map<String, String> parse(String[] args) {
+    Map<String, String> options = new LinkedHashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      String name = args[i].replaceFirst("^--", "");
+      boolean flag = i + 1 >= args.length || args[i + 1].startsWith("--");
+      options.put(name, flag ? "" : args[++i]);
+    }
+    return options;
+  }
+}

@@ -1,0 +1,35 @@
+package org.crater.bench;
+
+import java.nio.file.Path;
+
+/**
+ * Where the benchmark finds what it runs and writes what it measured, and how big it is.
+ *
+ * @param war the built crater.war
+ * @param payaraMicro the Payara Micro jar
+ * @param logging the JUL configuration for Payara Micro
+ * @param out directory for logs and results
+ * @param jdbcBase MariaDB URL without a database, e.g. {@code jdbc:mysql://127.0.0.1:3306/}
+ * @param nodes GPU nodes of the simulated cluster
+ * @param clients concurrent API clients
+ * @param seconds how long the sustained submission phase lasts
+ * @param quick smaller counts everywhere (a smoke run, not a measurement)
+ * @param slurm whether to run the Slurm side as well
+ */
+record BenchSettings(
+    Path war,
+    Path payaraMicro,
+    Path logging,
+    Path out,
+    String jdbcBase,
+    int nodes,
+    int clients,
+    int seconds,
+    boolean quick,
+    boolean slurm) {
+
+  /** {@code full} when not quick, else {@code quick}. */
+  int scaled(int full, int quick) {
+    return this.quick ? quick : full;
+  }
+}

@@ -1,0 +1,197 @@
+package org.crater.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import org.crater.sim.SimCluster;
+import org.crater.sim.SimConfig;
+import org.crater.sim.actor.NodePool;
+
+/**
+ * One freshly started Crater for one scenario: a new MariaDB database, an in-process simulated
+ * cluster and Payara Micro running the built {@code crater.war} in its own process. Everything
+ * listens on 127.0.0.1 only.
+ */
+final class Stack implements AutoCloseable {
+
+  static final String DB = "crater_bench";
+  static final String DB_USER = "crater_bench";
+  static final String ADMIN_PASSWORD = "bench-admin-password";
+
+  private final SimCluster sim;
+  private final Process payara;
+  private final int port;
+  private final Duration readyIn;
+
+  private Stack(SimCluster sim, Process payara, int port, Duration readyIn) {
+    this.sim = sim;
+    this.payara = payara;
+    this.port = port;
+    this.readyIn = readyIn;
+  }
+
+  /**
+   * Starts a fresh stack.
+   *
+   * @param name scenario name, used for the log file
+   * @param settings where things are and what the cluster looks like
+   * @param nodes GPU nodes (A100, 8 GPUs, 64 CPUs, 512 GiB each)
+   * @param podsPerNode how many pods a node takes
+   */
+  static Stack start(String name, BenchSettings settings, int nodes, int podsPerNode)
+      throws IOException, SQLException, InterruptedException {
+    recreateDatabase(settings);
+    SimCluster sim =
+        SimCluster.start(
+            SimConfig.builder()
+                .port(freePort())
+                .nodePool(NodePool.parse(nodes + ":A100:8", "64", "512Gi"))
+                .podsPerNode(podsPerNode)
+                .namespace("crater-jobs")
+                .build());
+    int port = freePort();
+    Path root = settings.out().resolve(name);
+    Files.createDirectories(root);
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-Dmp.health.default.readiness.empty.response=DOWN",
+                "-Djava.io.tmpdir=" + root,
+                "-jar",
+                settings.payaraMicro().toString(),
+                "--nocluster",
+                "--port",
+                Integer.toString(port),
+                "--rootDir",
+                root.resolve("payara").toString(),
+                "--logProperties",
+                settings.logging().toString(),
+                "--deploy",
+                settings.war().toString())
+            .redirectErrorStream(true)
+            .redirectOutput(root.resolve("crater.log").toFile());
+    Map<String, String> env = builder.environment();
+    env.put("CRATER_DB_CLASS", "com.mysql.cj.jdbc.MysqlDataSource");
+    env.put("CRATER_DB_URL", settings.jdbcBase() + DB);
+    env.put("CRATER_DB_USER", DB_USER);
+    env.put("CRATER_DB_PASSWORD", DB_USER);
+    env.put("CRATER_K8S_URL", sim.url());
+    env.put("CRATER_ADMIN_USERNAME", "admin");
+    env.put("CRATER_ADMIN_PASSWORD", ADMIN_PASSWORD);
+    env.put("CRATER_AUTH_JWT_SECRET", "benchmark-signing-secret-0123456789abcdef");
+    env.put("CRATER_AUTH_SIGNUP_ENABLED", "true");
+    // Thousands of users sign up: the cheapest bcrypt cost keeps that out of the measurements.
+    env.put("CRATER_AUTH_BCRYPT_COST", "4");
+    env.put("CRATER_AUTH_LOGIN_ATTEMPTS", "1000000");
+    env.put("CRATER_AUTH_ADDRESS_ATTEMPTS", "1000000");
+    env.put("CRATER_QUOTA_DEFAULT_MEMBER", "cpu=1000,memory=4Ti,nvidia.com/gpu=64");
+    env.put("CRATER_QUOTA_DEFAULT_ACCOUNT", "cpu=90000,memory=900Ti,nvidia.com/gpu=90000");
+    long started = System.nanoTime();
+    Process payara = builder.start();
+    String ready = "http://127.0.0.1:" + port + "/health/ready";
+    long deadline = started + Duration.ofSeconds(180).toNanos();
+    while (Http.text(ready) == null) {
+      if (!payara.isAlive() || System.nanoTime() > deadline) {
+        payara.destroyForcibly();
+        sim.close();
+        throw new IllegalStateException(
+            "Crater did not get ready; see " + root.resolve("crater.log"));
+      }
+      Thread.sleep(100);
+    }
+    return new Stack(sim, payara, port, Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  private static void recreateDatabase(BenchSettings settings) throws SQLException {
+    try (Connection c = DriverManager.getConnection(settings.jdbcBase(), "root", "");
+        Statement s = c.createStatement()) {
+      s.execute("DROP DATABASE IF EXISTS " + DB);
+      s.execute("CREATE DATABASE " + DB + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+      for (String host : new String[] {"localhost", "127.0.0.1"}) {
+        s.execute(
+            "CREATE USER IF NOT EXISTS '"
+                + DB_USER
+                + "'@'"
+                + host
+                + "' IDENTIFIED BY '"
+                + DB_USER
+                + "'");
+        s.execute("GRANT ALL ON " + DB + ".* TO '" + DB_USER + "'@'" + host + "'");
+      }
+    }
+  }
+
+  /** A connection to this stack's database (the caller closes it). */
+  Connection database(BenchSettings settings) throws SQLException {
+    return DriverManager.getConnection(settings.jdbcBase() + DB, DB_USER, DB_USER);
+  }
+
+  /** The API base, ending in a slash. */
+  String api() {
+    return "http://127.0.0.1:" + port + "/crater/";
+  }
+
+  Http anonymous() {
+    return new Http(api(), null);
+  }
+
+  Http admin() {
+    return anonymous().logIn("admin", ADMIN_PASSWORD);
+  }
+
+  SimCluster sim() {
+    return sim;
+  }
+
+  Duration readyIn() {
+    return readyIn;
+  }
+
+  /** Resident memory of the Payara Micro process. */
+  long rssBytes() throws IOException {
+    for (String line :
+        Files.readAllLines(Path.of("/proc", Long.toString(payara.pid()), "status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+      }
+    }
+    return -1;
+  }
+
+  /** The first sample of a Prometheus metric on /metrics (any labels), or NaN. */
+  double metric(String name) {
+    String text = Http.text("http://127.0.0.1:" + port + "/metrics");
+    if (text == null) {
+      return Double.NaN;
+    }
+    for (String line : text.split("\n")) {
+      if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
+        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    return Double.NaN;
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    payara.destroy();
+    if (!payara.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+      payara.destroyForcibly();
+    }
+    sim.close();
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
