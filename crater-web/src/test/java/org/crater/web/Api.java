@@ -9,8 +9,13 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.crater.ejb.auth.TokenCodec;
 
 /** A small JSON-over-HTTP client for the black-box integration tests. */
 public final class Api {
@@ -62,6 +67,17 @@ public final class Api {
     var more = new java.util.HashMap<>(headers);
     more.put(name, value);
     return new Api(base, token, Map.copyOf(more));
+  }
+
+  /**
+   * A token signed with the integration tests' secret two hours ago, for a user id that does not
+   * exist: with a past expiry it is an expired token.
+   */
+  public static String signedToken(TokenCodec.Type type, String username, Instant expiresAt) {
+    byte[] secret = System.getProperty("crater.it.jwt.secret").getBytes(StandardCharsets.UTF_8);
+    Clock twoHoursAgo = Clock.offset(Clock.systemUTC(), Duration.ofHours(-2));
+    return new TokenCodec(secret, twoHoursAgo)
+        .sign(new TokenCodec.Claims(type, 0, username, "x", null, expiresAt));
   }
 
   /** A fresh, unique DNS-1123 name with the given prefix. */

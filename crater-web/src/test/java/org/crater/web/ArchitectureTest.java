@@ -87,6 +87,17 @@ class ArchitectureTest {
   }
 
   @Test
+  void onlyTheV010RoutesUseTheCompatibilityPackage() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("org.crater.web.compat..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.crater.web.compat..")
+        .check(crater);
+  }
+
+  @Test
   void featurePackagesHaveNoCycles() {
     slices().matching("org.crater.(*).(*)..").should().beFreeOfCycles().check(crater);
   }

@@ -51,6 +51,14 @@ public class UserService {
     return find(username).orElseThrow(() -> new UserNotFoundException(username));
   }
 
+  public User get(long id) {
+    User user = em.find(User.class, id);
+    if (user == null) {
+      throw new UserNotFoundException(id);
+    }
+    return user;
+  }
+
   /** Users whose name or display name contains {@code text}, optionally of one role and status. */
   public UserPage page(String text, PlatformRole role, UserStatus status, int offset, int limit) {
     CriteriaBuilder cb = em.getCriteriaBuilder();

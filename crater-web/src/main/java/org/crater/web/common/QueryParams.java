@@ -64,6 +64,15 @@ public final class QueryParams {
     };
   }
 
+  /** A required whole number such as an id; absent or not a number is a 400. */
+  public static long number(String name, String value) {
+    try {
+      return Long.parseLong(value == null ? "" : value.strip());
+    } catch (NumberFormatException e) {
+      throw invalid(name, "a whole number");
+    }
+  }
+
   private static CraterException invalid(String name, String expected) {
     return new CraterException(
         400, "invalid-query", "Query parameter " + name + " must be " + expected + ".") {

@@ -6,7 +6,6 @@ import static org.crater.web.Api.unique;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -327,10 +326,6 @@ class IdentityIT {
   }
 
   private static String sign(Session session, TokenCodec.Type type, Instant expiresAt) {
-    byte[] secret = System.getProperty("crater.it.jwt.secret").getBytes(StandardCharsets.UTF_8);
-    long userId = 0;
-    Clock twoHoursAgo = Clock.offset(Clock.systemUTC(), java.time.Duration.ofHours(-2));
-    return new TokenCodec(secret, twoHoursAgo)
-        .sign(new TokenCodec.Claims(type, userId, session.username(), "x", null, expiresAt));
+    return Api.signedToken(type, session.username(), expiresAt);
   }
 }

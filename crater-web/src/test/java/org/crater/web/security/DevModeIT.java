@@ -17,7 +17,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Development mode switched on ({@code CRATER_DEV_MODE=true}, a failsafe execution of its own): the
  * debug header authenticates as an existing user and the local frontend origin gets CORS with
- * credentials. The other integration tests prove both are absent by default.
+ * credentials, on the native and the v0.1.0 routes. The other integration tests prove both are
+ * absent by default.
  */
 @ExtendWith(ArquillianExtension.class)
 class DevModeIT {
@@ -60,5 +61,33 @@ class DevModeIT {
     assertThat(preflight.header("Access-Control-Allow-Credentials")).isEqualTo("true");
     assertThat(actual.header("Access-Control-Allow-Origin")).isEqualTo("http://localhost:5173");
     assertThat(stranger.header("Access-Control-Allow-Origin")).isNull();
+  }
+
+  @Test
+  void theV010RoutesGetCorsAndTheDebugHeaderToo() {
+    String username = Api.unique("vic");
+    Api.at(base)
+        .post(
+            "signup", Map.of("userName", username, "password", "correct horse 2", "role", "user"));
+    Api frontend = Api.at(base).with("Origin", "http://localhost:5173");
+
+    Reply preflight =
+        frontend
+            .with("Access-Control-Request-Method", "POST")
+            .with("Access-Control-Request-Headers", "authorization, content-type")
+            .send("OPTIONS", "v1/aitask/create", null);
+    Reply list = frontend.with("X-Debug-Username", username).get("v1/aitask/list");
+    Reply refused = frontend.get("v1/aitask/list");
+
+    assertThat(preflight.status()).isEqualTo(204);
+    assertThat(preflight.header("Access-Control-Allow-Credentials")).isEqualTo("true");
+    assertThat(preflight.header("Access-Control-Allow-Headers")).contains("Authorization");
+    assertThat(list.status()).as(list.raw()).isEqualTo(200);
+    assertThat(list.body().path("data").path("Tasks").isArray()).isTrue();
+    assertThat(list.header("Access-Control-Allow-Origin")).isEqualTo("http://localhost:5173");
+    assertThat(refused.body().path("errorCode").asInt()).isEqualTo(40106);
+    assertThat(refused.header("Access-Control-Allow-Origin"))
+        .as("errors carry CORS headers too, so the frontend can read the code")
+        .isEqualTo("http://localhost:5173");
   }
 }

@@ -1,0 +1,193 @@
+package org.crater.web.compat.task;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.crater.ejb.job.JobFilter;
+import org.crater.ejb.quota.MemberQuota;
+import org.crater.ejb.quota.ResourceQuantities;
+import org.crater.model.account.Account;
+import org.crater.model.job.Job;
+import org.crater.model.job.JobKind;
+import org.crater.model.job.JobMount;
+import org.crater.model.job.JobPhase;
+import org.crater.model.job.JobRequest;
+import org.crater.model.job.Slo;
+import org.crater.model.job.TaskType;
+import org.crater.model.quota.ResourceVector;
+import org.crater.web.compat.CompatJson;
+
+/** Converts between v0.1.0 tasks and native jobs, quotas and statistics. */
+public final class TaskViews {
+
+  /** v0.1.0 ran a task's command as {@code /bin/bash -c <command>}. */
+  static final List<String> SHELL = List.of("/bin/bash", "-c");
+
+  private TaskViews() {}
+
+  /** The native request for a v0.1.0 task: one BATCH pod running the command in a shell. */
+  static JobRequest request(TaskBodies.Create task) {
+    List<String> command = new ArrayList<>(SHELL);
+    command.add(task.command());
+    return new JobRequest(
+        task.taskName().strip(),
+        JobKind.BATCH,
+        TaskType.valueOf(task.taskType().toUpperCase(Locale.ROOT)),
+        slo(task.slo()),
+        task.image().strip(),
+        command,
+        List.of(),
+        Map.of(),
+        task.workingDir() == null || task.workingDir().isBlank() ? null : task.workingDir(),
+        ResourceQuantities.parse("resourceRequest", task.resourceRequest()),
+        null,
+        1,
+        mounts(task.shareDirs()),
+        task.estimatedTime() == null || task.estimatedTime() == 0 ? null : task.estimatedTime());
+  }
+
+  /** v0.1.0's slo: 1 guaranteed, anything else (0, absent) best effort. */
+  static Slo slo(Integer slo) {
+    return slo != null && slo == 1 ? Slo.GUARANTEED : Slo.BEST_EFFORT;
+  }
+
+  private static List<JobMount> mounts(Map<String, List<TaskBodies.DirMount>> shareDirs) {
+    if (shareDirs == null) {
+      return List.of();
+    }
+    return shareDirs.entrySet().stream()
+        .flatMap(
+            dir ->
+                dir.getValue().stream()
+                    .map(
+                        m ->
+                            new JobMount(
+                                dir.getKey(),
+                                Objects.requireNonNullElse(m.subPath(), ""),
+                                m.mountPath(),
+                                false)))
+        .toList();
+  }
+
+  /** The tasks of these jobs, leaving out deleted ones (cancelled jobs). */
+  public static TaskAnswers.Listing listing(Stream<Job> jobs, String namespace) {
+    return new TaskAnswers.Listing(
+        jobs.filter(job -> job.getPhase() != JobPhase.CANCELLED)
+            .map(job -> of(job, namespace))
+            .toList());
+  }
+
+  public static TaskView of(Job job, String namespace) {
+    boolean deleted = job.getPhase() == JobPhase.CANCELLED;
+    return new TaskView(
+        job.getId(),
+        job.getName(),
+        job.getOwner().getUsername(),
+        namespace,
+        job.getTaskType().name().toLowerCase(Locale.ROOT),
+        job.getSubmittedAt(),
+        lastChange(job),
+        job.getAdmittedAt(),
+        job.getStartedAt(),
+        job.getFinishedAt(),
+        seconds(job.getStartedAt(), job.getFinishedAt()),
+        seconds(job.getSubmittedAt(), job.getFinishedAt()),
+        job.getImage(),
+        CompatJson.text(ResourceQuantities.format(job.getResources())),
+        Objects.requireNonNullElse(job.getWorkingDir(), ""),
+        CompatJson.text(shareDirs(job.getMounts())),
+        commandLine(job.getCommand(), job.getArgs()),
+        CompatJson.text(job.getArgs()),
+        job.getSlo() == Slo.GUARANTEED ? 1 : 0,
+        status(job.getPhase()),
+        Objects.requireNonNullElse(
+            job.getReasonMessage(), Objects.requireNonNullElse(job.getReason(), "")),
+        job.getAdmittedAt() == null ? "" : job.clusterName(),
+        deleted,
+        0,
+        "",
+        Objects.requireNonNullElse(job.getEstimatedSeconds(), 0L),
+        "");
+  }
+
+  /** The v0.1.0 status of a phase; a cancelled job is a deleted task, which v0.1.0 never ran on. */
+  public static String status(JobPhase phase) {
+    return phase == JobPhase.CANCELLED ? JobPhase.FAILED.label() : phase.label();
+  }
+
+  /** The shell command of a v0.1.0 task, or the command line of a job submitted natively. */
+  static String commandLine(List<String> command, List<String> args) {
+    if (command.size() == SHELL.size() + 1 && command.subList(0, SHELL.size()).equals(SHELL)) {
+      return command.get(SHELL.size());
+    }
+    return String.join(" ", Stream.concat(command.stream(), args.stream()).toList());
+  }
+
+  private static Map<String, List<Map<String, String>>> shareDirs(List<JobMount> mounts) {
+    Map<String, List<Map<String, String>>> dirs = new LinkedHashMap<>();
+    for (JobMount mount : mounts) {
+      dirs.computeIfAbsent(mount.pvc(), pvc -> new ArrayList<>())
+          .add(
+              Map.of(
+                  "volume", mount.pvc(),
+                  "mountPath", mount.mountPath(),
+                  "subPath", Objects.requireNonNullElse(mount.subPath(), "")));
+    }
+    return dirs;
+  }
+
+  private static Instant lastChange(Job job) {
+    return Stream.of(job.getFinishedAt(), job.getStartedAt(), job.getAdmittedAt())
+        .filter(Objects::nonNull)
+        .findFirst()
+        .orElse(job.getSubmittedAt());
+  }
+
+  private static long seconds(Instant from, Instant to) {
+    return from == null || to == null ? 0 : Math.max(0, Duration.between(from, to).toSeconds());
+  }
+
+  /** Counts by v0.1.0 status, in phase order, leaving out empty statuses and deleted tasks. */
+  public static TaskAnswers.Stats stats(Map<JobPhase, Long> counts) {
+    return new TaskAnswers.Stats(
+        counts.entrySet().stream()
+            .filter(e -> e.getKey() != JobPhase.CANCELLED && e.getValue() > 0)
+            .sorted(Map.Entry.comparingByKey())
+            .map(e -> new TaskAnswers.StatusCount(e.getKey().label(), e.getValue()))
+            .toList());
+  }
+
+  /** No filter: every job, newest first. */
+  public static JobFilter everything() {
+    return new JobFilter(null, null, null, null, null, false);
+  }
+
+  /** A user's v0.1.0 quota: their quota in the default account, or nothing outside it. */
+  public static TaskAnswers.Quota quota(String user, List<MemberQuota> quotas) {
+    MemberQuota quota =
+        quotas.stream().filter(q -> Account.DEFAULT.equals(q.account())).findFirst().orElse(null);
+    ResourceVector limit = quota == null ? ResourceVector.ZERO : quota.limit();
+    ResourceVector used = quota == null ? ResourceVector.ZERO : quota.used();
+    TreeSet<String> names = new TreeSet<>(limit.amounts().keySet());
+    names.addAll(used.amounts().keySet());
+    return new TaskAnswers.Quota(
+        user,
+        quantities(names, limit),
+        quantities(names, used),
+        quantities(names, ResourceVector.ZERO));
+  }
+
+  /** The vector as Kubernetes quantities over the given names, zeros included. */
+  public static Map<String, String> quantities(Iterable<String> names, ResourceVector vector) {
+    Map<String, String> out = new LinkedHashMap<>();
+    names.forEach(name -> out.put(name, ResourceQuantities.format(name, vector.get(name))));
+    return out;
+  }
+}

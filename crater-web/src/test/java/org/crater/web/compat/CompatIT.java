@@ -1,0 +1,482 @@
+package org.crater.web.compat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.crater.web.Api.unique;
+import static org.crater.web.compat.V010Shapes.BARE_ERROR;
+import static org.crater.web.compat.V010Shapes.ENVELOPE_ERROR;
+import static org.crater.web.compat.V010Shapes.QUOTA;
+import static org.crater.web.compat.V010Shapes.REFRESHED;
+import static org.crater.web.compat.V010Shapes.STATUSES;
+import static org.crater.web.compat.V010Shapes.STATUS_COUNT;
+import static org.crater.web.compat.V010Shapes.TASK;
+import static org.crater.web.compat.V010Shapes.TOKENS;
+import static org.crater.web.compat.V010Shapes.USER;
+import static org.crater.web.compat.V010Shapes.assertShape;
+import static org.crater.web.compat.V010Shapes.data;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URL;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.crater.ejb.auth.TokenCodec;
+import org.crater.web.Api;
+import org.crater.web.Api.Reply;
+import org.crater.web.CraterWar;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The Crater v0.1.0 routes over HTTP on the built war, MariaDB and the simulated cluster, called
+ * the way the v0.1.0 web frontend calls them, with the golden shapes of {@link V010Shapes}. Jobs
+ * are admitted and run by the scheduler meanwhile, so statuses are only checked to be v0.1.0 ones.
+ */
+@ExtendWith(ArquillianExtension.class)
+class CompatIT {
+
+  private static final String PASSWORD = "correct horse 6";
+
+  @ArquillianResource private URL base;
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return CraterWar.asBuilt();
+  }
+
+  /** A user signed up and logged in through the v0.1.0 routes. */
+  record V010User(String username, JsonNode tokens, Api api) {}
+
+  private Api api() {
+    return Api.at(base);
+  }
+
+  /** Signs up as the v0.1.0 frontend does, then logs in as it does. */
+  private V010User signUp(String prefix) {
+    String username = unique(prefix);
+    Reply signup =
+        api().post("signup", Map.of("userName", username, "password", PASSWORD, "role", "user"));
+    assertThat(signup.status()).as(signup.raw()).isEqualTo(200);
+    return logIn(username, PASSWORD);
+  }
+
+  private V010User logIn(String username, String password) {
+    Reply login = api().post("login", Map.of("username", username, "password", password));
+    assertThat(login.status()).as(login.raw()).isEqualTo(200);
+    return new V010User(
+        username, login.body(), api().as(login.body().path("accessToken").asText()));
+  }
+
+  private Api admin() {
+    return logIn("admin", System.getProperty("crater.it.admin.password")).api();
+  }
+
+  /** A task as the v0.1.0 frontend's create form sends it. */
+  private static Map<String, Object> task(int slo, int gpus) {
+    Map<String, Object> task = new HashMap<>();
+    task.put("taskName", "train");
+    task.put("taskType", "training");
+    task.put("slo", slo);
+    task.put("image", "pytorch/pytorch:2.4.0-cuda12.1-cudnn9-runtime");
+    task.put("resourceRequest", Map.of("cpu", "4", "memory", "16Gi", "nvidia.com/gpu", gpus));
+    task.put("command", "python train.py");
+    task.put("workingDir", "/workspace");
+    task.put("shareDirs", Map.of());
+    return task;
+  }
+
+  private static long create(Api api, Map<String, Object> task) {
+    Reply created = api.post("v1/aitask/create", task);
+    assertThat(created.status()).as(created.raw()).isEqualTo(200);
+    return data(created.body()).path("TaskID").asLong();
+  }
+
+  private static List<Long> taskIds(Reply list) {
+    List<Long> ids = new ArrayList<>();
+    data(list.body()).path("Tasks").forEach(task -> ids.add(task.path("id").asLong()));
+    return ids;
+  }
+
+  private static long counted(Reply stats) {
+    long total = 0;
+    for (JsonNode count : data(stats.body()).path("taskCount")) {
+      assertShape(count, STATUS_COUNT);
+      assertThat(STATUSES).contains(count.path("Status").asText());
+      total += count.path("Count").asLong();
+    }
+    return total;
+  }
+
+  private static void assertError(Reply reply, int status, int errorCode, boolean enveloped) {
+    assertThat(reply.status()).as(reply.raw()).isEqualTo(status);
+    assertShape(reply.body(), enveloped ? ENVELOPE_ERROR : BARE_ERROR);
+    assertThat(reply.body().path("errorCode").asInt()).as(reply.raw()).isEqualTo(errorCode);
+    assertThat(reply.body().path("error").asText()).isNotBlank();
+    if (enveloped) {
+      assertThat(reply.body().path("status").asBoolean()).isFalse();
+    }
+  }
+
+  @Test
+  void theFrontendsJourney() throws Exception {
+    String username = unique("ada");
+    Reply signup =
+        api().post("signup", Map.of("userName", username, "password", PASSWORD, "role", "user"));
+    Reply login = api().post("login", Map.of("username", username, "password", PASSWORD));
+    Api ada = api().as(login.body().path("accessToken").asText());
+    Reply quota = ada.get("v1/aitask/getQuota");
+    long id = create(ada, task(1, 1));
+    Reply list = ada.get("v1/aitask/list?status=");
+    Reply get = ada.get("v1/aitask/get?taskID=" + id);
+    Reply stats = ada.get("v1/aitask/taskStats");
+    Reply refreshed =
+        api().post("refresh", Map.of("refreshToken", login.body().path("refreshToken").asText()));
+    Api again = api().as(refreshed.body().path("accessToken").asText());
+    Reply deleted = again.post("v1/aitask/delete", Map.of("taskID", id));
+
+    assertShape(signup.body(), TOKENS);
+    assertThat(signup.body().path("role").asText()).isEqualTo("user");
+    assertShape(login.body(), TOKENS);
+    assertShape(data(quota.body()), QUOTA);
+    assertThat(data(quota.body()).path("user").asText()).isEqualTo(username);
+    for (String part : List.of("hard", "hardUsed", "softUsed")) {
+      for (String resource : List.of("cpu", "memory", "nvidia.com/gpu")) {
+        assertThat(data(quota.body()).path(part).path(resource).isTextual())
+            .as(part + "." + resource)
+            .isTrue();
+      }
+    }
+    assertThat(data(quota.body()).path("hard").path("nvidia.com/gpu").asText()).isEqualTo("1");
+    assertThat(taskIds(list)).containsExactly(id);
+    JsonNode listed = data(list.body()).path("Tasks").get(0);
+    assertShape(listed, TASK);
+    assertThat(STATUSES).contains(listed.path("status").asText());
+    assertThat(listed.path("userName").asText()).isEqualTo(username);
+    assertThat(listed.path("taskType").asText()).isEqualTo("training");
+    assertThat(listed.path("slo").asInt()).isEqualTo(1);
+    assertThat(listed.path("command").asText()).isEqualTo("python train.py");
+    assertThat(listed.path("isDeleted").asBoolean()).isFalse();
+    JsonNode resources = Api.JSON.readTree(listed.path("resourceRequest").asText());
+    assertThat(resources.path("memory").asText()).isEqualTo("16Gi");
+    assertThat(resources.path("nvidia.com/gpu").asText()).isEqualTo("1");
+    assertThat(listed.path("profileStat").asText())
+        .as("the frontend parses it unless empty")
+        .isEmpty();
+    assertShape(data(get.body()), TASK);
+    assertThat(data(get.body()).path("id").asLong()).isEqualTo(id);
+    assertThat(counted(stats)).isEqualTo(1);
+    assertShape(refreshed.body(), REFRESHED);
+    assertThat(data(deleted.body()).asText()).isEmpty();
+    assertThat(taskIds(again.get("v1/aitask/list"))).as("deleted tasks leave the list").isEmpty();
+    JsonNode gone = data(again.get("v1/aitask/get?taskID=" + id).body());
+    assertThat(gone.path("isDeleted").asBoolean()).isTrue();
+    assertThat(gone.path("status").asText()).isEqualTo("Failed");
+    assertThat(counted(again.get("v1/aitask/taskStats"))).isZero();
+  }
+
+  @Test
+  void theAdministratorsJourney() {
+    V010User bea = signUp("bea");
+    long id = create(bea.api(), task(0, 1));
+    Api admin = admin();
+
+    Reply users = admin.get("v1/admin/listUser");
+    Reply quotaSet =
+        admin.post(
+            "v1/admin/updateQuota",
+            Map.of(
+                "userName",
+                bea.username(),
+                "hardQuota",
+                Map.of("cpu", "8", "memory", "32Gi", "nvidia.com/gpu", "2")));
+    Reply quotas = admin.get("v1/admin/listQuota");
+    Reply roleSet =
+        admin.post("v1/admin/updateRole", Map.of("userName", bea.username(), "role", "admin"));
+    Reply byName = admin.get("v1/admin/getUser?userName=" + bea.username());
+    Reply byId =
+        admin.get("v1/admin/getUser?userID=" + byName.body().path("data").path("userID").asLong());
+    Reply training = admin.get("v1/admin/listByTaskType?taskType=training");
+    Reply debugging = admin.get("v1/admin/listByTaskType?taskType=debugging");
+    Reply stats = admin.get("v1/admin/taskStats");
+
+    JsonNode listed = null;
+    for (JsonNode user : data(users.body()).path("Users")) {
+      assertShape(user, USER);
+      if (user.path("userName").asText().equals(bea.username())) {
+        listed = user;
+      }
+    }
+    assertThat(listed).isNotNull();
+    assertThat(listed.path("role").asText()).isEqualTo("user");
+    assertThat(listed.path("quotaHard").path("nvidia.com/gpu").asText()).isEqualTo("1");
+    assertThat(data(quotaSet.body()).asText()).isEmpty();
+    JsonNode beasQuota = null;
+    for (JsonNode quota : data(quotas.body()).path("Quotas")) {
+      assertShape(quota, QUOTA);
+      if (quota.path("user").asText().equals(bea.username())) {
+        beasQuota = quota;
+      }
+    }
+    assertThat(beasQuota).isNotNull();
+    assertThat(beasQuota.path("hard").path("nvidia.com/gpu").asText()).isEqualTo("2");
+    assertThat(beasQuota.path("hard").path("memory").asText()).isEqualTo("32Gi");
+    assertThat(data(roleSet.body()).asText()).isEmpty();
+    assertShape(data(byName.body()), USER);
+    assertThat(data(byName.body()).path("role").asText()).isEqualTo("admin");
+    assertThat(data(byId.body()).path("userName").asText()).isEqualTo(bea.username());
+    assertThat(taskIds(training)).contains(id);
+    assertThat(taskIds(debugging)).doesNotContain(id);
+    data(training.body()).path("Tasks").forEach(task -> assertShape(task, TASK));
+    assertThat(counted(stats)).isPositive();
+    assertThat(bea.api().get("v1/admin/listUser").status())
+        .as("the new role counts at once")
+        .isEqualTo(200);
+  }
+
+  @Test
+  void administratorsDeleteUsersButNeverThemselves() {
+    V010User cid = signUp("cid");
+    Api admin = admin();
+
+    Reply deleted =
+        admin.post(
+            "v1/admin/deleteUser", Map.of("userName", cid.username(), "deleteResource", true));
+    Reply again = admin.get("v1/admin/getUser?userName=" + cid.username());
+    Reply self = admin.post("v1/admin/deleteUser", Map.of("userName", "admin"));
+
+    assertThat(data(deleted.body()).asText()).isEmpty();
+    assertError(again, 404, 40401, true);
+    assertError(self, 422, 42201, true);
+  }
+
+  @Test
+  void aTaskIsAJobAndAJobIsATask() {
+    V010User dan = signUp("dan");
+    long taskId = create(dan.api(), task(0, 1));
+    Map<String, Object> job = new HashMap<>();
+    job.put("name", "native");
+    job.put("kind", "BATCH");
+    job.put("taskType", "INFERENCE");
+    job.put("slo", "GUARANTEED");
+    job.put("image", "busybox:1.36");
+    job.put("command", List.of("sleep", "60"));
+    job.put("resources", Map.of("cpu", "1", "memory", "1Gi"));
+    long jobId = dan.api().post("api/v1/jobs", job).body().path("id").asLong();
+
+    Reply asJob = dan.api().get("api/v1/jobs/" + taskId);
+    JsonNode asTask = data(dan.api().get("v1/aitask/get?taskID=" + jobId).body());
+
+    assertThat(asJob.status()).isEqualTo(200);
+    assertThat(asJob.body().path("name").asText()).isEqualTo("train");
+    assertThat(asJob.body().path("slo").asText()).isEqualTo("BEST_EFFORT");
+    assertThat(asJob.body().path("taskType").asText()).isEqualTo("TRAINING");
+    assertThat(asJob.body().path("account").asText()).isEqualTo("default");
+    assertThat(asJob.body().path("command").get(2).asText()).isEqualTo("python train.py");
+    assertShape(asTask, TASK);
+    assertThat(asTask.path("taskName").asText()).isEqualTo("native");
+    assertThat(asTask.path("slo").asInt()).isEqualTo(1);
+    assertThat(asTask.path("taskType").asText()).isEqualTo("inference");
+    assertThat(asTask.path("command").asText()).isEqualTo("sleep 60");
+    assertThat(taskIds(dan.api().get("v1/aitask/list"))).containsExactly(jobId, taskId);
+  }
+
+  @Test
+  void badOrExpiredTokensGet40105SoTheFrontendRefreshes() {
+    V010User eve = signUp("eve");
+    String expired =
+        Api.signedToken(TokenCodec.Type.ACCESS, eve.username(), Instant.now().minusSeconds(60));
+    String refreshToken = eve.tokens().path("refreshToken").asText();
+
+    for (String token : List.of("garbage", expired, refreshToken)) {
+      assertError(api().as(token).get("v1/aitask/list"), 401, 40105, false);
+    }
+    assertError(api().get("v1/aitask/list"), 401, 40106, false);
+    assertError(
+        api().with("X-Debug-Username", eve.username()).get("v1/aitask/list"), 401, 40106, false);
+    assertError(api().as("garbage").get("v1/admin/listUser"), 401, 40105, false);
+  }
+
+  @Test
+  void usersGet40107OnEveryAdminRoute() {
+    V010User fay = signUp("fay");
+    List<String> reads =
+        List.of("listUser", "getUser?userName=admin", "listQuota", "listByTaskType", "taskStats");
+    List<String> changes = List.of("updateQuota", "deleteUser", "updateRole");
+
+    for (String route : reads) {
+      assertError(fay.api().get("v1/admin/" + route), 401, 40107, false);
+    }
+    for (String route : changes) {
+      assertError(
+          fay.api().post("v1/admin/" + route, Map.of("userName", fay.username(), "role", "admin")),
+          401,
+          40107,
+          false);
+    }
+    assertThat(fay.api().get("v1/aitask/list").status()).as("still a user").isEqualTo(200);
+  }
+
+  @Test
+  void anotherUsersTaskIsNotFound() {
+    V010User gil = signUp("gil");
+    V010User hal = signUp("hal");
+    long id = create(gil.api(), task(0, 1));
+
+    assertError(hal.api().get("v1/aitask/get?taskID=" + id), 404, 40401, true);
+    assertError(hal.api().post("v1/aitask/delete", Map.of("taskID", id)), 404, 40401, true);
+    assertError(
+        hal.api().post("v1/aitask/updateSLO", Map.of("taskID", id, "slo", 0)), 404, 40401, true);
+    assertThat(taskIds(hal.api().get("v1/aitask/list"))).doesNotContain(id);
+    assertThat(
+            data(gil.api().get("v1/aitask/get?taskID=" + id).body()).path("isDeleted").asBoolean())
+        .isFalse();
+  }
+
+  @Test
+  void signUpNeverMakesAnAdministrator() {
+    String username = unique("ivy");
+
+    Reply asAdmin =
+        api().post("signup", Map.of("userName", username, "passWord", PASSWORD, "role", "admin"));
+    Reply unknownRole =
+        api().post("signup", Map.of("userName", username, "passWord", PASSWORD, "role", "root"));
+    Reply asUser =
+        api().post("signup", Map.of("USERNAME", username, "PASSWORD", PASSWORD, "Role", "user"));
+    Reply taken =
+        api().post("signup", Map.of("userName", username, "passWord", PASSWORD, "role", "user"));
+
+    assertError(asAdmin, 400, 40005, false);
+    assertError(unknownRole, 400, 40005, false);
+    assertThat(asUser.status()).as(asUser.raw()).isEqualTo(200);
+    assertThat(asUser.body().path("role").asText()).isEqualTo("user");
+    assertError(taken, 409, 40901, false);
+    assertThat(
+            api().as(asUser.body().path("accessToken").asText()).get("v1/admin/listUser").status())
+        .isEqualTo(401);
+  }
+
+  @Test
+  void badRequestsGetV010Codes() {
+    V010User jon = signUp("jon");
+    Map<String, Object> tooBig = task(1, 4);
+    Map<String, Object> badQuantity = task(0, 1);
+    badQuantity.put("resourceRequest", Map.of("cpu", "-1"));
+
+    Reply empty = jon.api().post("v1/aitask/create", Map.of("taskName", "x"));
+    Reply broken = jon.api().post("v1/aitask/create", "{\"taskName\":");
+    Reply negative = jon.api().post("v1/aitask/create", badQuantity);
+    Reply overQuota = jon.api().post("v1/aitask/create", tooBig);
+    Reply notANumber = jon.api().get("v1/aitask/get?taskID=abc");
+    Reply wrongPassword =
+        api().post("login", Map.of("userName", jon.username(), "passWord", "nope-nope"));
+    Reply noPassword = api().post("login", Map.of("userName", jon.username()));
+    Reply badRefresh = api().post("refresh", Map.of("refreshToken", "garbage"));
+    Reply noRefresh = api().post("refresh", "");
+
+    assertError(empty, 400, 40001, true);
+    assertThat(empty.body().path("error").asText()).contains("image", "command", "resourceRequest");
+    assertError(broken, 400, 40001, true);
+    assertError(negative, 400, 40001, true);
+    assertThat(negative.body().path("error").asText()).contains("resourceRequest.cpu");
+    assertError(overQuota, 422, 42201, true);
+    assertError(notANumber, 400, 40001, true);
+    assertError(wrongPassword, 401, 40101, false);
+    assertError(noPassword, 400, 40002, false);
+    assertError(badRefresh, 401, 40102, false);
+    assertError(noRefresh, 400, 40003, false);
+  }
+
+  @Test
+  void aUsedRefreshTokenIsRefused() {
+    V010User kit = signUp("kit");
+    String refreshToken = kit.tokens().path("refreshToken").asText();
+
+    Reply first = api().post("refresh", Map.of("refreshToken", refreshToken));
+    Reply reused = api().post("refresh", Map.of("refreshToken", refreshToken));
+
+    assertShape(first.body(), REFRESHED);
+    assertError(reused, 401, 40102, false);
+  }
+
+  @Test
+  void theServiceLevelChangesWhileTheTaskWaits() {
+    V010User lea = signUp("lea");
+    long id = create(lea.api(), task(0, 2));
+
+    Reply guaranteed = lea.api().post("v1/aitask/updateSLO", Map.of("taskID", id, "slo", 1));
+    Reply bestEffort = lea.api().post("v1/aitask/updateSLO", Map.of("taskID", id, "slo", 0));
+
+    // Two GPUs never fit a one-GPU quota; a task the scheduler has admitted meanwhile is not
+    // queued.
+    assertThat(guaranteed.body().path("errorCode").asInt()).isIn(42201, 40901);
+    assertShape(guaranteed.body(), ENVELOPE_ERROR);
+    if (bestEffort.status() == 200) {
+      assertThat(data(bestEffort.body()).asText()).isEmpty();
+    } else {
+      assertError(bestEffort, 409, 40901, true);
+    }
+    assertThat(data(lea.api().get("v1/aitask/get?taskID=" + id).body()).path("slo").asInt())
+        .isZero();
+  }
+
+  @Test
+  void shareDirsAndDatasetsAreTheOnesTheUserMayMount() {
+    V010User max = signUp("max");
+    V010User other = signUp("other");
+    Api admin = api().asAdmin();
+    String dir = unique("home");
+    String data = unique("imagenet");
+    for (var d : List.of(Map.entry(dir, "SHARE_DIR"), Map.entry(data, "DATASET"))) {
+      Reply created =
+          admin.post(
+              "api/v1/admin/datasets",
+              Map.of(
+                  "name", d.getKey(),
+                  "kind", d.getValue(),
+                  "pvc", d.getKey() + "-pvc",
+                  "visibility", "SHARED",
+                  "users", List.of(max.username())));
+      assertThat(created.status()).as(created.raw()).isEqualTo(201);
+    }
+
+    Reply shareDirs = max.api().get("v1/sharedir/list");
+    Reply datasets = max.api().get("v1/dataset/list");
+    Reply dataset = max.api().get("v1/dataset/info?name=" + data);
+
+    assertThat(data(shareDirs.body()).isArray()).isTrue();
+    assertThat(data(shareDirs.body()).toString()).contains("\"" + dir + "-pvc\"");
+    assertThat(data(datasets.body()).findValuesAsText("name")).containsExactly(data);
+    assertThat(data(dataset.body()).path("spec").path("pvc").asText()).isEqualTo(data + "-pvc");
+    assertThat(data(dataset.body()).path("status").path("phase").asText()).isEqualTo("Ready");
+    assertThat(data(other.api().get("v1/sharedir/list").body())).isEmpty();
+    assertError(other.api().get("v1/dataset/info?name=" + data), 404, 40401, true);
+  }
+
+  @Test
+  void recommendationJobsAreNotOffered() {
+    V010User ned = signUp("ned");
+
+    for (String route : List.of("list", "info?name=x", "pods?name=x")) {
+      assertError(ned.api().get("v1/recommenddljob/" + route), 501, 50101, true);
+    }
+    for (String route : List.of("create", "delete", "analyze")) {
+      Reply reply = ned.api().post("v1/recommenddljob/" + route, Map.of("name", "x"));
+      assertError(reply, 501, 50101, true);
+      assertThat(reply.body().path("error").asText()).contains("/v1/aitask/create");
+    }
+  }
+
+  @Test
+  void healthAnswersWithoutAToken() {
+    Reply health = api().get("v1/healthz");
+
+    assertThat(health.status()).isEqualTo(200);
+    assertThat(health.body().toString()).isEqualTo("{\"message\":\"ok\"}");
+    assertThat(api().get("v1/aitask/nope").status()).isEqualTo(404);
+  }
+}

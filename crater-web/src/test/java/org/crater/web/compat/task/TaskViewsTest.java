@@ -1,0 +1,169 @@
+package org.crater.web.compat.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.crater.ejb.quota.MemberQuota;
+import org.crater.model.account.AccountRole;
+import org.crater.model.job.JobKind;
+import org.crater.model.job.JobMount;
+import org.crater.model.job.JobPhase;
+import org.crater.model.job.JobRequest;
+import org.crater.model.job.Slo;
+import org.crater.model.job.TaskType;
+import org.crater.model.quota.ResourceVector;
+import org.crater.web.compat.CompatJson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TaskViewsTest {
+
+  /** Configured like the API's own writer: absent values are left out unless a view says not. */
+  private static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .addModule(new JavaTimeModule())
+          .serializationInclusion(JsonInclude.Include.NON_NULL)
+          .build();
+
+  @Test
+  void aV010TaskBecomesOneShellPodInTheDefaultAccount() {
+    TaskBodies.Create body =
+        CompatJson.parse(
+            """
+            {"taskName": " resnet ", "taskType": "Training", "slo": 1, "image": "pytorch/pytorch:2.4",
+             "resourceRequest": {"cpu": "4", "memory": "16Gi", "nvidia.com/gpu": 1},
+             "command": "python train.py --epochs 3", "workingDir": "",
+             "shareDirs": {"imagenet": [{"mountPath": "/data", "subPath": "train"}]},
+             "estimatedTime": 0, "args": {"ignored": "yes"}}
+            """,
+            TaskBodies.Create.class);
+
+    JobRequest job = TaskViews.request(body);
+
+    assertThat(job.name()).isEqualTo("resnet");
+    assertThat(job.kind()).isEqualTo(JobKind.BATCH);
+    assertThat(job.taskType()).isEqualTo(TaskType.TRAINING);
+    assertThat(job.slo()).isEqualTo(Slo.GUARANTEED);
+    assertThat(job.command()).containsExactly("/bin/bash", "-c", "python train.py --epochs 3");
+    assertThat(job.args()).isEmpty();
+    assertThat(job.workingDir()).isNull();
+    assertThat(job.resources().get("nvidia.com/gpu")).isEqualTo(1);
+    assertThat(job.resources().get("memory")).isEqualTo(16L << 30);
+    assertThat(job.mounts()).containsExactly(new JobMount("imagenet", "train", "/data", false));
+    assertThat(job.replicas()).isEqualTo(1);
+    assertThat(job.estimatedSeconds()).isNull();
+  }
+
+  @ParameterizedTest(name = "slo {0} -> {1}")
+  @CsvSource({"1, GUARANTEED", "0, BEST_EFFORT", ", BEST_EFFORT"})
+  void sloOneIsGuaranteedAnythingElseBestEffort(Integer slo, Slo expected) {
+    assertThat(TaskViews.slo(slo)).isEqualTo(expected);
+  }
+
+  @Test
+  void showsTheShellCommandOrTheNativeCommandLine() {
+    assertThat(TaskViews.commandLine(List.of("/bin/bash", "-c", "python a.py"), List.of()))
+        .isEqualTo("python a.py");
+    assertThat(TaskViews.commandLine(List.of("python", "a.py"), List.of("--epochs", "3")))
+        .isEqualTo("python a.py --epochs 3");
+  }
+
+  @Test
+  void aCancelledJobIsADeletedTaskThatReadsAsFailed() {
+    assertThat(TaskViews.status(JobPhase.CANCELLED)).isEqualTo("Failed");
+    assertThat(TaskViews.status(JobPhase.QUEUEING)).isEqualTo("Queueing");
+  }
+
+  @Test
+  void statisticsLeaveOutEmptyStatusesAndDeletedTasks() throws Exception {
+    Map<JobPhase, Long> counts = new EnumMap<>(JobPhase.class);
+    for (JobPhase phase : JobPhase.values()) {
+      counts.put(phase, 0L);
+    }
+    counts.put(JobPhase.RUNNING, 2L);
+    counts.put(JobPhase.QUEUEING, 3L);
+    counts.put(JobPhase.CANCELLED, 5L);
+
+    JsonNode stats = JSON.valueToTree(TaskViews.stats(counts));
+
+    assertThat(stats.toString())
+        .isEqualTo(
+            "{\"taskCount\":[{\"Status\":\"Queueing\",\"Count\":3},{\"Status\":\"Running\",\"Count\":2}]}");
+  }
+
+  @Test
+  void theQuotaIsTheDefaultAccountsAsKubernetesQuantities() {
+    ResourceVector limit =
+        ResourceVector.of(Map.of("cpu", 16_000L, "memory", 64L << 30, "nvidia.com/gpu", 1L));
+    MemberQuota inDefault =
+        new MemberQuota(
+            "default", AccountRole.MEMBER, limit, ResourceVector.ZERO, limit, ResourceVector.ZERO);
+    MemberQuota elsewhere =
+        new MemberQuota(
+            "lab", AccountRole.MEMBER, limit.times(2), limit, limit, ResourceVector.ZERO);
+
+    JsonNode quota = JSON.valueToTree(TaskViews.quota("alice", List.of(elsewhere, inDefault)));
+    JsonNode none = JSON.valueToTree(TaskViews.quota("bob", List.of()));
+
+    assertThat(quota.toString())
+        .isEqualTo(
+            "{\"user\":\"alice\","
+                + "\"hard\":{\"cpu\":\"16\",\"memory\":\"64Gi\",\"nvidia.com/gpu\":\"1\"},"
+                + "\"hardUsed\":{\"cpu\":\"0\",\"memory\":\"0\",\"nvidia.com/gpu\":\"0\"},"
+                + "\"softUsed\":{\"cpu\":\"0\",\"memory\":\"0\",\"nvidia.com/gpu\":\"0\"}}");
+    assertThat(none.path("hard").isObject()).isTrue();
+    assertThat(none.path("hard").size()).isZero();
+  }
+
+  @Test
+  void goStyleKeysAndNullTimestampsAsV010WroteThem() {
+    TaskView task =
+        new TaskView(
+            7,
+            "t",
+            "alice",
+            "crater-jobs",
+            "training",
+            Instant.EPOCH,
+            Instant.EPOCH,
+            null,
+            null,
+            null,
+            0,
+            0,
+            "img",
+            "{}",
+            "",
+            "{}",
+            "sleep 1",
+            "[]",
+            0,
+            "Queueing",
+            "",
+            "",
+            false,
+            0,
+            "",
+            0,
+            "");
+
+    JsonNode created = JSON.valueToTree(new TaskAnswers.Created(7));
+    JsonNode listing = JSON.valueToTree(new TaskAnswers.Listing(List.of(task)));
+
+    assertThat(created.toString()).isEqualTo("{\"TaskID\":7}");
+    JsonNode first = listing.path("Tasks").get(0);
+    assertThat(first.has("admittedAt")).isTrue();
+    assertThat(first.path("admittedAt").isNull()).isTrue();
+    assertThat(first.path("isDeleted").isBoolean()).isTrue();
+    assertThat(first.size()).isEqualTo(27);
+  }
+}
