@@ -40,7 +40,8 @@ public final class Http {
 
   /** Signs a user up and returns the API as that user. */
   public Http signUp(String username, String password) {
-    Reply signup = post("api/v1/auth/signup", Map.of("username", username, "password", password));
+    Reply signup =
+        postRetrying("api/v1/auth/signup", Map.of("username", username, "password", password));
     if (signup.status() != 201) {
       throw new IllegalStateException("sign-up of " + username + " failed: " + signup.text());
     }
@@ -48,7 +49,8 @@ public final class Http {
   }
 
   public Http logIn(String username, String password) {
-    Reply login = post("api/v1/auth/login", Map.of("username", username, "password", password));
+    Reply login =
+        postRetrying("api/v1/auth/login", Map.of("username", username, "password", password));
     if (login.status() != 200) {
       throw new IllegalStateException("login of " + username + " failed: " + login.text());
     }
@@ -61,6 +63,22 @@ public final class Http {
 
   public Reply post(String path, Object body) {
     return send("POST", path, body);
+  }
+
+  /** Posts, retrying (up to 30 s) while the server answers 503 as a client should. */
+  public Reply postRetrying(String path, Object body) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    Reply reply = post(path, body);
+    while ((reply.status() == 503 || reply.status() == 0) && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(250);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      reply = post(path, body);
+    }
+    return reply;
   }
 
   public Reply send(String method, String path, Object body) {

@@ -96,9 +96,11 @@ final class Stack implements AutoCloseable {
     env.put("CRATER_QUOTA_DEFAULT_ACCOUNT", "cpu=90000,memory=900Ti,nvidia.com/gpu=90000");
     long started = System.nanoTime();
     Process payara = builder.start();
+    // Ready, and serving the API: readiness turns UP a moment before the web module takes requests.
     String ready = "http://127.0.0.1:" + port + "/health/ready";
+    String version = "http://127.0.0.1:" + port + "/crater/api/v1/version";
     long deadline = started + Duration.ofSeconds(180).toNanos();
-    while (Http.text(ready) == null) {
+    while (Http.text(ready) == null || Http.text(version) == null) {
       if (!payara.isAlive() || System.nanoTime() > deadline) {
         payara.destroyForcibly();
         sim.close();

@@ -15,6 +15,9 @@ import org.crater.model.dataset.SubPaths;
  */
 public final class MountGrants {
 
+  /** No datasets at all: enough to check a job without mounts. */
+  public static final MountGrants NONE = new MountGrants(List.of());
+
   private final List<Dataset> datasets;
 
   private MountGrants(List<Dataset> datasets) {

@@ -22,6 +22,7 @@ import org.crater.ejb.account.AccountService;
 import org.crater.ejb.auth.Principal;
 import org.crater.ejb.common.CraterException;
 import org.crater.ejb.dataset.DatasetService;
+import org.crater.ejb.dataset.MountGrants;
 import org.crater.ejb.node.NodeService;
 import org.crater.model.account.Membership;
 import org.crater.model.job.Job;
@@ -52,7 +53,10 @@ public class JobService {
   public Job submit(Principal caller, String accountName, JobRequest request) {
     Membership membership = accounts.membershipOf(accountName, caller.userId());
     Map<String, String> errors =
-        JobRules.check(request, nodes.gpuModelNames(), datasets.mountable(caller));
+        JobRules.check(
+            request,
+            nodes.gpuModelNames(),
+            request.mounts().isEmpty() ? MountGrants.NONE : datasets.mountable(caller));
     if (!errors.isEmpty()) {
       throw new InvalidJobException(errors);
     }

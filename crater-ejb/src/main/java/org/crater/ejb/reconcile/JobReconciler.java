@@ -10,6 +10,7 @@ import org.crater.k8s.informer.Request;
 import org.crater.k8s.informer.Result;
 import org.crater.k8s.workload.ObservedWorkload;
 import org.crater.k8s.workload.WorkloadPhase;
+import org.crater.k8s.workload.WorkloadSpec;
 import org.crater.model.job.JobPhase;
 
 /**
@@ -66,8 +67,12 @@ final class JobReconciler implements Reconciler {
     ObservedWorkload seen = gateway.observe(namespace, id, job.attempt());
     if (seen.phase() == WorkloadPhase.MISSING && !seen.preempted()) {
       if (job.phase() == JobPhase.CREATED) {
+        Optional<WorkloadSpec> spec = records.spec(id);
+        if (spec.isEmpty() || spec.get().attempt() != job.attempt()) {
+          return Result.retry(); // it moved meanwhile: look again
+        }
         try {
-          gateway.apply(job.spec());
+          gateway.apply(spec.get());
         } catch (ClusterRejectedException e) {
           records.reject(id, job.attempt(), e.getMessage());
           return Result.done();

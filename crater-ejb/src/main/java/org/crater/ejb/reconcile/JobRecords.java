@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import org.crater.ejb.job.JobsChanged;
 import org.crater.k8s.workload.ObservedWorkload;
+import org.crater.k8s.workload.WorkloadSpec;
 import org.crater.model.job.Job;
 import org.crater.model.job.JobEvent;
 import org.crater.model.job.JobPhase;
@@ -28,13 +29,24 @@ public class JobRecords {
   @Inject private Clock clock;
   @Inject private Event<JobsChanged> changed;
 
-  /** The job as it is now, or empty when there is no such job. */
+  /** The job's phase and attempt as they are now (one small query), or empty for no such job. */
   public Optional<JobState> state(long id) {
-    Job job = em.find(Job.class, id);
-    if (job == null) {
-      return Optional.empty();
-    }
-    return Optional.of(new JobState(id, job.getPhase(), job.getAttempt(), JobSpecs.of(job)));
+    return em.createQuery("SELECT j.phase, j.attempt FROM Job j WHERE j.id = :id", Object[].class)
+        .setParameter("id", id)
+        .getResultStream()
+        .findFirst()
+        .map(row -> new JobState(id, (JobPhase) row[0], (Integer) row[1]));
+  }
+
+  /** What the job's current attempt is built from, or empty for no such job. */
+  public Optional<WorkloadSpec> spec(long id) {
+    return em.createQuery(
+            "SELECT j FROM Job j JOIN FETCH j.owner JOIN FETCH j.account WHERE j.id = :id",
+            Job.class)
+        .setParameter("id", id)
+        .getResultStream()
+        .findFirst()
+        .map(JobSpecs::of);
   }
 
   /** Records what the cluster shows for the job's current attempt. */

@@ -1,6 +1,5 @@
 package org.crater.ejb.reconcile;
 
-import org.crater.k8s.workload.WorkloadSpec;
 import org.crater.model.job.JobPhase;
 
 /**
@@ -9,9 +8,8 @@ import org.crater.model.job.JobPhase;
  * @param id job id
  * @param phase current phase
  * @param attempt current attempt
- * @param spec what the current attempt's cluster objects are built from
  */
-record JobState(long id, JobPhase phase, int attempt, WorkloadSpec spec) {
+record JobState(long id, JobPhase phase, int attempt) {
 
   /** True when the current attempt's objects should exist (finished ones stay for their logs). */
   boolean keepsObjects() {

@@ -18,8 +18,12 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -29,10 +33,12 @@ import org.crater.ejb.job.JobsChanged;
 import org.crater.ejb.node.Cluster;
 
 /**
- * Runs admission passes: right after jobs change (coalesced — at most one pass runs, and requests
- * arriving meanwhile fold into one more), when capacity moves, and every few seconds as a safety
- * net. Every replica plans, so every replica can say why a job waits and where it stands; only the
- * leader commits admissions and preemptions.
+ * Runs admission passes: right after jobs change (coalesced — at most one pass runs, at most one
+ * every 20 ms, and requests arriving meanwhile fold into the next), when capacity moves, and every
+ * few seconds as a safety net. Passes plan over an in-memory book of the queued and running jobs,
+ * read in full at start-up, on gaining leadership and every 30 s, and otherwise kept in step by
+ * reading only the jobs whose change was committed here. Every replica plans, so every replica can
+ * say why a job waits and where it stands; only the leader commits admissions and preemptions.
  */
 @Singleton
 @Startup
@@ -49,8 +55,19 @@ public class Scheduler {
   @Inject private Clock clock;
   @Resource private ManagedExecutorService executor;
 
+  /** Passes start at most this often; requests in between fold into the next pass. */
+  private static final long MIN_PASS_GAP_NANOS = Duration.ofMillis(20).toNanos();
+
+  /** The book is read again in full this often, to catch changes made by other replicas. */
+  private static final int RELOAD_EVERY_SAFETY_NETS = 6;
+
   private final AtomicBoolean requested = new AtomicBoolean();
   private final AtomicBoolean running = new AtomicBoolean();
+  private final Set<Long> changed = ConcurrentHashMap.newKeySet();
+  private final AtomicBoolean reload = new AtomicBoolean(true);
+  private final JobBook book = new JobBook();
+  private int safetyNets;
+  private long lastPassStarted;
   private volatile Map<Long, Waiting> waiting = Map.of();
 
   /** Asks for a pass soon; returns at once. */
@@ -68,6 +85,7 @@ public class Scheduler {
 
   /** Plans a pass after every committed change of jobs. */
   public void jobsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) JobsChanged change) {
+    changed.addAll(change.jobIds());
     requestPass();
   }
 
@@ -79,6 +97,9 @@ public class Scheduler {
 
   @Schedule(second = "*/5", minute = "*", hour = "*", persistent = false)
   void safetyNet() {
+    if (++safetyNets % RELOAD_EVERY_SAFETY_NETS == 0) {
+      reload.set(true);
+    }
     requestPass();
     metrics.timerRan("scheduler");
   }
@@ -86,20 +107,46 @@ public class Scheduler {
   @PostConstruct
   void start() {
     cluster.onCapacityChange(this::requestPass);
-    cluster.onStartedLeading(this::requestPass);
+    cluster.onStartedLeading(
+        () -> {
+          reload.set(true);
+          requestPass();
+        });
     requestPass();
   }
 
   private void drain() {
     try {
-      while (requested.getAndSet(false)) {
+      while (requested.get()) {
+        long gap = lastPassStarted + MIN_PASS_GAP_NANOS - System.nanoTime();
+        if (gap > 0) {
+          Thread.sleep(gap / 1_000_000, (int) (gap % 1_000_000));
+        }
+        requested.set(false);
+        lastPassStarted = System.nanoTime();
         passOnce();
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } finally {
       running.set(false);
       if (requested.get() && running.compareAndSet(false, true)) {
         executor.execute(this::drain);
       }
+    }
+  }
+
+  /** Reads all active jobs when due, else only those that changed since the last pass. */
+  private void refreshBook() {
+    if (reload.getAndSet(false)) {
+      changed.clear();
+      book.reset(store.active());
+      return;
+    }
+    if (!changed.isEmpty()) {
+      List<Long> ids = new ArrayList<>(changed);
+      changed.removeAll(ids);
+      book.update(ids, store.byIds(ids));
     }
   }
 
@@ -110,12 +157,14 @@ public class Scheduler {
     try {
       long started = System.nanoTime();
       Room room = Room.of(cluster.inventory());
-      SchedulerStore.Loaded loaded = store.load();
+      refreshBook();
+      SchedulerStore.Limits limits = store.limits();
       Instant now = clock.instant();
+      List<QueuedJob> queued = book.queued();
       AdmissionPlan plan =
           AdmissionPass.plan(
               new AdmissionPass.Snapshot(
-                  loaded.queued(), loaded.held(), loaded.members(), loaded.accounts(), room),
+                  queued, book.held(), limits.members(), limits.accounts(), room),
               now);
       Duration took = Duration.ofNanos(System.nanoTime() - started);
       waiting = plan.waiting();
@@ -130,7 +179,7 @@ public class Scheduler {
       LOG.fine(
           () ->
               "pass queued="
-                  + loaded.queued().size()
+                  + queued.size()
                   + " admitted="
                   + count
                   + " preempted="
@@ -139,7 +188,9 @@ public class Scheduler {
                   + took.toMillis()
                   + "ms");
     } catch (RuntimeException e) {
-      // The next change or the safety net tries again; a plan that lost a race is simply redone.
+      // The next change or the safety net tries again (on a book read afresh); a plan that lost a
+      // race is simply redone.
+      reload.set(true);
       LOG.warning(() -> "admission pass failed, the next pass retries: " + e);
       LOG.log(Level.FINE, "admission pass failure", e);
     }

@@ -5,8 +5,10 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -20,8 +22,9 @@ import org.crater.model.job.Slo;
 import org.crater.model.quota.ResourceVector;
 
 /**
- * The scheduler's database side: reads a pass's snapshot with four queries (never one per job) and
- * commits a plan, re-checking every job it changes.
+ * The scheduler's database side: reads the jobs it keeps in its book (all at start, then only those
+ * that changed) and the limits, never one query per job, and commits a plan, re-checking every job
+ * it changes.
  */
 @Stateless
 public class SchedulerStore {
@@ -33,37 +36,68 @@ public class SchedulerStore {
   @PersistenceContext private EntityManager em;
   @Inject private Event<JobsChanged> changed;
 
+  private static final String ROWS =
+      "SELECT j.id, j.attempt, j.owner.id, j.account.id, j.slo, j.resources, j.replicas,"
+          + " j.gpuModel, j.submittedAt, j.startedAt, j.phase FROM Job j WHERE ";
+
   /**
-   * What a pass reads, from one transaction so the parts agree.
+   * Quotas and expiry, read in one transaction so they agree.
    *
-   * @param queued every queued job
-   * @param held every job holding resources
    * @param members every member's quota
    * @param accounts every account's quota and expiry
    */
-  public record Loaded(
-      List<QueuedJob> queued,
-      List<HeldJob> held,
-      List<MemberLimit> members,
-      List<AccountLimit> accounts) {}
+  public record Limits(List<MemberLimit> members, List<AccountLimit> accounts) {}
 
-  /** Reads a pass's snapshot: four queries. */
-  public Loaded load() {
-    return new Loaded(queued(), held(), members(), accounts());
+  /** Every job the scheduler keeps in its book: queued or holding resources. One query. */
+  public List<JobRow> active() {
+    return rows(
+        em.createQuery(ROWS + "j.phase IN :phases", Object[].class)
+            .setParameter(
+                "phases",
+                List.of(JobPhase.QUEUEING, JobPhase.CREATED, JobPhase.PENDING, JobPhase.RUNNING)));
   }
 
-  private List<QueuedJob> queued() {
-    return em
-        .createQuery(
-            "SELECT j.id, j.attempt, j.owner.id, j.account.id, j.slo, j.resources, j.replicas,"
-                + " j.gpuModel, j.submittedAt FROM Job j WHERE j.phase = :phase",
-            Object[].class)
-        .setParameter("phase", JobPhase.QUEUEING)
-        .getResultList()
-        .stream()
+  /** The jobs with these ids as they are now, in any phase; one query per 500 ids. */
+  public List<JobRow> byIds(Collection<Long> ids) {
+    List<Long> all = List.copyOf(ids);
+    List<JobRow> rows = new ArrayList<>();
+    for (int i = 0; i < all.size(); i += CHUNK) {
+      rows.addAll(
+          rows(
+              em.createQuery(ROWS + "j.id IN :ids", Object[].class)
+                  .setParameter("ids", all.subList(i, Math.min(all.size(), i + CHUNK)))));
+    }
+    return rows;
+  }
+
+  /** Every member's and every account's limits: two queries. */
+  public Limits limits() {
+    List<MemberLimit> members =
+        em
+            .createQuery(
+                "SELECT m.user.id, m.account.id, m.quota FROM Membership m", Object[].class)
+            .getResultList()
+            .stream()
+            .map(r -> new MemberLimit((Long) r[0], (Long) r[1], (ResourceVector) r[2]))
+            .toList();
+    List<AccountLimit> accounts =
+        em
+            .createQuery("SELECT a.id, a.name, a.quota, a.expiresAt FROM Account a", Object[].class)
+            .getResultList()
+            .stream()
+            .map(
+                r ->
+                    new AccountLimit(
+                        (Long) r[0], (String) r[1], (ResourceVector) r[2], (Instant) r[3]))
+            .toList();
+    return new Limits(members, accounts);
+  }
+
+  private static List<JobRow> rows(TypedQuery<Object[]> query) {
+    return query.getResultList().stream()
         .map(
             r ->
-                new QueuedJob(
+                new JobRow(
                     (Long) r[0],
                     (Integer) r[1],
                     (Long) r[2],
@@ -72,51 +106,9 @@ public class SchedulerStore {
                     (ResourceVector) r[5],
                     (Integer) r[6],
                     (String) r[7],
-                    (Instant) r[8]))
-        .toList();
-  }
-
-  private List<HeldJob> held() {
-    return em
-        .createQuery(
-            "SELECT j.id, j.attempt, j.owner.id, j.account.id, j.slo, j.resources, j.replicas,"
-                + " j.gpuModel, j.startedAt FROM Job j WHERE j.phase IN :phases",
-            Object[].class)
-        .setParameter("phases", List.of(JobPhase.CREATED, JobPhase.PENDING, JobPhase.RUNNING))
-        .getResultList()
-        .stream()
-        .map(
-            r ->
-                new HeldJob(
-                    (Long) r[0],
-                    (Integer) r[1],
-                    (Long) r[2],
-                    (Long) r[3],
-                    (Slo) r[4],
-                    (ResourceVector) r[5],
-                    (Integer) r[6],
-                    (String) r[7],
-                    (Instant) r[8]))
-        .toList();
-  }
-
-  private List<MemberLimit> members() {
-    return em
-        .createQuery("SELECT m.user.id, m.account.id, m.quota FROM Membership m", Object[].class)
-        .getResultList()
-        .stream()
-        .map(r -> new MemberLimit((Long) r[0], (Long) r[1], (ResourceVector) r[2]))
-        .toList();
-  }
-
-  private List<AccountLimit> accounts() {
-    return em
-        .createQuery("SELECT a.id, a.name, a.quota, a.expiresAt FROM Account a", Object[].class)
-        .getResultList()
-        .stream()
-        .map(
-            r ->
-                new AccountLimit((Long) r[0], (String) r[1], (ResourceVector) r[2], (Instant) r[3]))
+                    (Instant) r[8],
+                    (Instant) r[9],
+                    (JobPhase) r[10]))
         .toList();
   }
 

@@ -50,6 +50,8 @@ public final class ClusterCache implements AutoCloseable {
   private final Tombstones tombstones = new Tombstones(5_000);
   private final List<LongConsumer> jobListeners = new CopyOnWriteArrayList<>();
   private final List<Runnable> inventoryListeners = new CopyOnWriteArrayList<>();
+  private volatile NodeInventory inventory;
+  private volatile boolean inventoryStale = true;
 
   /**
    * @param watchClient a client with read timeout 0
@@ -227,10 +229,20 @@ public final class ClusterCache implements AutoCloseable {
     tombstones.unexpect(JobKeys.indexKey(jobId, attempt));
   }
 
-  /** A snapshot of the nodes with every cached bound pod charged against them. */
+  /**
+   * A snapshot of the nodes with every cached bound pod charged against them. Built again only
+   * after capacity may have moved (a node changed, a pod was bound, ended or deleted), so reading
+   * it is cheap.
+   */
   public NodeInventory inventory() {
-    List<V1Node> nodeList = nodes == null ? List.of() : List.copyOf(nodes.list());
-    return NodeInventoryBuilder.build(nodeList, pods.list(), clock.instant());
+    NodeInventory current = inventory;
+    if (current == null || inventoryStale) {
+      inventoryStale = false;
+      List<V1Node> nodeList = nodes == null ? List.of() : List.copyOf(nodes.list());
+      current = NodeInventoryBuilder.build(nodeList, pods.list(), clock.instant());
+      inventory = current;
+    }
+    return current;
   }
 
   private void jobChanged(io.kubernetes.client.common.KubernetesObject obj) {
@@ -238,6 +250,7 @@ public final class ClusterCache implements AutoCloseable {
   }
 
   private void fireInventory() {
+    inventoryStale = true;
     inventoryListeners.forEach(Runnable::run);
   }
 

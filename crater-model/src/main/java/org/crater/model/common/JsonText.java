@@ -1,6 +1,5 @@
 package org.crater.model.common;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -8,6 +7,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,10 +18,13 @@ import java.util.Map;
  */
 public final class JsonText {
 
+  /** Looked up once: {@code Json.create*} searches the class path for a provider on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   private JsonText() {}
 
   public static String ofList(List<String> values) {
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = JSON.createArrayBuilder();
     values.forEach(array::add);
     return array.build().toString();
   }
@@ -36,7 +39,7 @@ public final class JsonText {
   }
 
   public static String ofMap(Map<String, String> values) {
-    JsonObjectBuilder object = Json.createObjectBuilder();
+    JsonObjectBuilder object = JSON.createObjectBuilder();
     values.forEach(object::add);
     return object.build().toString();
   }
@@ -51,9 +54,14 @@ public final class JsonText {
     return map;
   }
 
+  /** A builder for one flat object of {@link #ofObjects}. */
+  public static JsonObjectBuilder object() {
+    return JSON.createObjectBuilder();
+  }
+
   /** A list of flat objects, each a map of strings and booleans written as JSON values. */
   public static String ofObjects(List<JsonObject> objects) {
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = JSON.createArrayBuilder();
     objects.forEach(array::add);
     return array.build().toString();
   }
@@ -67,7 +75,7 @@ public final class JsonText {
   }
 
   private static JsonValue read(String text) {
-    try (JsonReader reader = Json.createReader(new StringReader(text))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(text))) {
       return reader.readValue();
     }
   }

@@ -1,6 +1,5 @@
 package org.crater.model.job;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
@@ -51,7 +50,7 @@ public final class JobConverters {
               .stream()
                   .map(
                       m ->
-                          Json.createObjectBuilder()
+                          JsonText.object()
                               .add("pvc", m.pvc())
                               .add("subPath", m.subPath() == null ? "" : m.subPath())
                               .add("mountPath", m.mountPath())

@@ -215,11 +215,16 @@ class CrashRecoveryIT {
     return process;
   }
 
+  /** Ready, and serving the API (readiness turns UP a moment before the web module does). */
   private boolean ready() {
+    return answers("/health/ready") && answers("/crater/api/v1/version");
+  }
+
+  private boolean answers(String path) {
     try {
       return HttpClient.newHttpClient()
               .send(
-                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                       .timeout(Duration.ofSeconds(2))
                       .build(),
                   HttpResponse.BodyHandlers.discarding())

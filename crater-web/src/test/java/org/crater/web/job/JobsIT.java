@@ -116,8 +116,10 @@ class JobsIT {
   void guaranteedJobsMustFitTheWholeQuotaBestEffortNeedNot() {
     Map<String, String> twoGpus = Map.of("cpu", "4", "memory", "16Gi", "nvidia.com/gpu", "2");
 
+    Map<String, String> nineGpus = Map.of("cpu", "4", "memory", "16Gi", "nvidia.com/gpu", "9");
+
     Reply guaranteed = alice.post("api/v1/jobs", job("GUARANTEED", twoGpus));
-    Reply bestEffort = alice.post("api/v1/jobs", job("BEST_EFFORT", twoGpus));
+    Reply bestEffort = alice.post("api/v1/jobs", job("BEST_EFFORT", nineGpus)); // stays queued
 
     Reply upgrade =
         alice.put(
@@ -129,6 +131,7 @@ class JobsIT {
     assertThat(guaranteed.body().path("detail").asText()).contains("nvidia.com/gpu");
     assertThat(bestEffort.status()).isEqualTo(201);
     assertThat(upgrade.code()).as("no way around the quota check").isEqualTo("quota-exceeded");
+    alice.delete("api/v1/jobs/" + bestEffort.body().path("id").asLong());
   }
 
   @Test
