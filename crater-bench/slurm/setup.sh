@@ -17,6 +17,15 @@ install_packages() {
     return
   fi
   log "installing slurm-wlm and munge"
+  # The packages' maintainer scripts would start the daemons with the stock config; start.sh
+  # starts them with this one. A policy-rc.d that refuses every start stops that (Debian's
+  # invoke-rc.d convention); one that is already there is left alone.
+  local policy=/usr/sbin/policy-rc.d
+  if [[ ! -e "$policy" ]]; then
+    printf '#!/bin/sh\nexit 101\n' >"$policy"
+    chmod 0755 "$policy"
+    trap "rm -f '$policy'" EXIT
+  fi
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends slurm-wlm munge >/dev/null
