@@ -3,6 +3,7 @@ package org.crater.bench.slurm;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,6 +80,8 @@ public final class SlurmBench {
       requireGpus(cluster, config);
       notes.add(cluster.summary());
       notes.add(summary(config));
+      // Slurm and the submitters share this machine's cores: a busy machine shows in the numbers.
+      notes.add(String.format("loadAverage1m=%.2f at start", loadAverage()));
       LOG.info("started slurm-bench job=" + jobName + " " + summary(config));
       SubmitThroughput.Measured t = new SubmitThroughput(slurm, config, jobName, dir, work).run();
       if (t.failed() > 0) {
@@ -168,6 +171,10 @@ public final class SlurmBench {
         c.gpusPerJob(),
         c.latencyJobs(),
         c.latencyIntervalMs());
+  }
+
+  private static double loadAverage() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   private static Double round(Double value) {
