@@ -9,7 +9,8 @@ cancel_jobs() {
   jobs="$(squeue -h -o %i 2>/dev/null || true)"
   [[ -n "$jobs" ]] || return 0
   log "cancelling $(wc -l <<<"$jobs") jobs"
-  scancel $jobs 2>/dev/null || true
+  # xargs keeps a queue of many thousands of ids within the argument-length limit.
+  xargs -r scancel <<<"$jobs" 2>/dev/null || true
   # Give running steps a moment to end while slurmd is still there to reap them.
   for _ in $(seq 20); do
     [[ -z "$(squeue -h -t running,completing -o %i 2>/dev/null || true)" ]] && return 0
