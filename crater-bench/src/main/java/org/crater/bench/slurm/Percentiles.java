@@ -1,0 +1,27 @@
+package org.crater.bench.slurm;
+
+import java.util.Arrays;
+
+/** Nearest-rank percentiles: every value reported is one that was measured. */
+final class Percentiles {
+  private Percentiles() {}
+
+  /**
+   * The smallest value such that at least {@code p} percent of the values are at or below it.
+   *
+   * @param p in (0, 100]
+   * @return null for no values
+   */
+  static Double of(double[] values, double p) {
+    if (p <= 0 || p > 100) {
+      throw new IllegalArgumentException("percentile must be in (0, 100]: " + p);
+    }
+    if (values.length == 0) {
+      return null;
+    }
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+    return sorted[Math.max(rank, 1) - 1];
+  }
+}
