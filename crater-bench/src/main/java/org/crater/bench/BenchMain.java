@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.crater.bench.slurm.SlurmBench;
+import org.crater.bench.slurm.SlurmConfig;
+import org.crater.bench.slurm.SlurmResult;
 
 /**
  * Runs the benchmark suite: each scenario against a freshly started Crater (Payara Micro with the
@@ -19,7 +22,7 @@ import java.util.concurrent.Callable;
  * <pre>
  * java -cp 'crater-bench/target/crater-bench.jar:crater-bench/target/lib/*' org.crater.bench.BenchMain
  *     [--quick] [--nodes 64] [--clients 16] [--seconds 30] [--only submit,admission,reconcile,lists]
- *     [--no-slurm] [--out run/bench]
+ *     [--no-slurm] [--slurm-start crater-bench/slurm/start.sh] [--out run/bench]
  * </pre>
  */
 public final class BenchMain {
@@ -40,7 +43,8 @@ public final class BenchMain {
             Integer.parseInt(options.getOrDefault("clients", "16")),
             Integer.parseInt(options.getOrDefault("seconds", quick ? "10" : "30")),
             quick,
-            !options.containsKey("no-slurm"));
+            !options.containsKey("no-slurm"),
+            options.containsKey("slurm-start") ? Path.of(options.get("slurm-start")) : null);
     for (Path required : List.of(settings.war(), settings.payaraMicro(), settings.logging())) {
       if (!Files.exists(required)) {
         throw new IllegalStateException(required + " is missing: build first (bin/bench does)");
@@ -74,12 +78,103 @@ public final class BenchMain {
         System.out.println("  FAILED: " + e.getMessage());
       }
     }
+    if (settings.slurm()) {
+      System.out.println("bench: slurm ...");
+      List<Row> slurm = slurm(settings, rows);
+      slurm.forEach(r -> System.out.println("  " + line(r)));
+      rows.addAll(slurm);
+    }
     print(rows);
     write(settings.out(), rows);
     if (!failures.isEmpty()) {
       System.out.println("failed scenarios: " + failures);
       System.exit(1);
     }
+  }
+
+  /** The same job mix through Slurm on this machine, and the Crater/Slurm ratios. */
+  private static List<Row> slurm(BenchSettings settings, List<Row> crater)
+      throws InterruptedException, IOException {
+    if (settings.slurmStart() != null) {
+      int exit = new ProcessBuilder(settings.slurmStart().toString()).inheritIO().start().waitFor();
+      if (exit != 0) {
+        throw new IllegalStateException(settings.slurmStart() + " failed with exit code " + exit);
+      }
+    }
+    if (!SlurmBench.available()) {
+      return List.of(
+          new Row(
+              "slurm",
+              "not measured",
+              Double.NaN,
+              "",
+              "",
+              "Slurm is not running: crater-bench/slurm/setup.sh && crater-bench/slurm/start.sh"));
+    }
+    int latencyJobs = settings.scaled(100, 30);
+    SlurmResult result =
+        SlurmBench.run(
+            new SlurmConfig(
+                settings.clients(),
+                settings.seconds(),
+                0,
+                2,
+                1.0,
+                1,
+                latencyJobs,
+                200,
+                settings.seconds() + latencyJobs + 120));
+    String notes = String.join("; ", result.notes());
+    List<Row> rows = new ArrayList<>();
+    rows.add(
+        new Row(
+            "slurm",
+            "sbatch submit",
+            result.jobsPerSecond(),
+            "jobs/s",
+            "",
+            settings.clients() + " submitters, " + result.seconds() + " s; " + notes));
+    rows.add(
+        new Row(
+            "slurm",
+            "submit -> start p50",
+            orNaN(result.p50Ms()),
+            "ms",
+            "",
+            result.latencyJobs() + " jobs, 5/s, free GPUs"));
+    rows.add(new Row("slurm", "submit -> start p95", orNaN(result.p95Ms()), "ms", "", ""));
+    rows.add(new Row("slurm", "submit -> start p99", orNaN(result.p99Ms()), "ms", "", ""));
+    double craterRate = value(crater, "REST submit");
+    double craterP99 = value(crater, "submit -> pod created p99");
+    rows.add(
+        new Row(
+            "ratio",
+            "submit throughput Crater / Slurm",
+            craterRate / result.jobsPerSecond(),
+            "x",
+            "",
+            "higher is better for Crater"));
+    rows.add(
+        new Row(
+            "ratio",
+            "p99 to start Slurm / Crater",
+            orNaN(result.p99Ms()) / craterP99,
+            "x",
+            "",
+            "higher is better for Crater (Crater: submit -> pod created)"));
+    return rows;
+  }
+
+  private static double orNaN(Double value) {
+    return value == null ? Double.NaN : value;
+  }
+
+  private static double value(List<Row> rows, String metric) {
+    return rows.stream()
+        .filter(r -> r.metric().equals(metric))
+        .mapToDouble(Row::value)
+        .findFirst()
+        .orElse(Double.NaN);
   }
 
   private static void print(List<Row> rows) {

@@ -15,6 +15,7 @@ import java.nio.file.Path;
  * @param seconds how long the sustained submission phase lasts
  * @param quick smaller counts everywhere (a smoke run, not a measurement)
  * @param slurm whether to run the Slurm side as well
+ * @param slurmStart a script that starts Slurm right before its side runs, or null
  */
 record BenchSettings(
     Path war,
@@ -26,7 +27,8 @@ record BenchSettings(
     int clients,
     int seconds,
     boolean quick,
-    boolean slurm) {
+    boolean slurm,
+    Path slurmStart) {
 
   /** {@code full} when not quick, else {@code quick}. */
   int scaled(int full, int quick) {

@@ -108,17 +108,28 @@ final class Scenarios {
               latencies.add((created - start) / 1e6);
             }
           });
-      Stats latency = Stats.of(latencies);
-      String sample = latency.count() + " of " + submittedAt.size() + " jobs, 20/s, free quota";
+      String sample = latencies.size() + " of " + submittedAt.size() + " jobs, 20/s, free quota";
       rows.add(
-          row("latency", "submit -> pod created p50", latency.percentile(50), "ms", "", sample));
+          row(
+              "latency",
+              "submit -> pod created p50",
+              Percentiles.of(latencies, 50),
+              "ms",
+              "",
+              sample));
       rows.add(
-          row("latency", "submit -> pod created p95", latency.percentile(95), "ms", "", sample));
+          row(
+              "latency",
+              "submit -> pod created p95",
+              Percentiles.of(latencies, 95),
+              "ms",
+              "",
+              sample));
       rows.add(
           row(
               "latency",
               "submit -> pod created p99",
-              latency.percentile(99),
+              Percentiles.of(latencies, 99),
               "ms",
               "<= 500",
               sample));
@@ -144,9 +155,10 @@ final class Scenarios {
       String load = users.size() + " clients, " + settings.seconds() + " s";
       rows.add(
           row("throughput", "REST submit", accepted.get() / seconds, "jobs/s", ">= 1000", load));
-      Stats request = Stats.of(requestMs);
-      rows.add(row("throughput", "submit request p50", request.percentile(50), "ms", "", load));
-      rows.add(row("throughput", "submit request p99", request.percentile(99), "ms", "", load));
+      rows.add(
+          row("throughput", "submit request p50", Percentiles.of(requestMs, 50), "ms", "", load));
+      rows.add(
+          row("throughput", "submit request p99", Percentiles.of(requestMs, 99), "ms", "", load));
       rows.add(row("throughput", "refused or failed", refused.get(), "requests", "", load));
       rows.add(row("throughput", "RSS under load", stack.rssBytes() / MIB, "MiB", "", ""));
       rows.add(heap("throughput", stack, "under load"));
@@ -186,11 +198,10 @@ final class Scenarios {
           lastCount = count;
         }
       }
-      Stats pass = Stats.of(passes);
       String note =
-          (long) depth + " queued over " + userCount + " users, " + pass.count() + " passes";
-      rows.add(row("admission", "pass p50", pass.percentile(50), "ms", "", note));
-      rows.add(row("admission", "pass p99", pass.percentile(99), "ms", "<= 100", note));
+          (long) depth + " queued over " + userCount + " users, " + passes.size() + " passes";
+      rows.add(row("admission", "pass p50", Percentiles.of(passes, 50), "ms", "", note));
+      rows.add(row("admission", "pass p99", Percentiles.of(passes, 99), "ms", "<= 100", note));
       rows.add(row("admission", "RSS with queue", stack.rssBytes() / MIB, "MiB", "", note));
       rows.add(heap("admission", stack, note));
     }
@@ -289,9 +300,9 @@ final class Scenarios {
               Map.entry("my jobs, page of 50", list),
               Map.entry("job detail", detail),
               Map.entry("admin all jobs, page of 50", all))) {
-        Stats s = Stats.of(e.getValue());
-        rows.add(row("lists", e.getKey() + " p50", s.percentile(50), "ms", "", note));
-        rows.add(row("lists", e.getKey() + " p99", s.percentile(99), "ms", "<= 50", note));
+        List<Double> ms = e.getValue();
+        rows.add(row("lists", e.getKey() + " p50", Percentiles.of(ms, 50), "ms", "", note));
+        rows.add(row("lists", e.getKey() + " p99", Percentiles.of(ms, 99), "ms", "<= 50", note));
       }
       rows.add(row("lists", "RSS with stored jobs", stack.rssBytes() / MIB, "MiB", "", note));
       rows.add(heap("lists", stack, note));

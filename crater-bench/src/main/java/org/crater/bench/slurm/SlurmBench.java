@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
+import org.crater.bench.Percentiles;
 
 /**
  * The Slurm side of the benchmark, run against the Slurm that {@code crater-bench/slurm/start.sh}

@@ -1,4 +1,4 @@
-package org.crater.bench.slurm;
+package org.crater.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

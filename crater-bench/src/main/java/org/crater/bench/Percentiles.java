@@ -1,9 +1,10 @@
-package org.crater.bench.slurm;
+package org.crater.bench;
 
 import java.util.Arrays;
+import java.util.Collection;
 
 /** Nearest-rank percentiles: every value reported is one that was measured. */
-final class Percentiles {
+public final class Percentiles {
   private Percentiles() {}
 
   /**
@@ -12,7 +13,7 @@ final class Percentiles {
    * @param p in (0, 100]
    * @return null for no values
    */
-  static Double of(double[] values, double p) {
+  public static Double of(double[] values, double p) {
     if (p <= 0 || p > 100) {
       throw new IllegalArgumentException("percentile must be in (0, 100]: " + p);
     }
@@ -23,5 +24,11 @@ final class Percentiles {
     Arrays.sort(sorted);
     int rank = (int) Math.ceil(p / 100.0 * sorted.length);
     return sorted[Math.max(rank, 1) - 1];
+  }
+
+  /** {@link #of(double[], double)} of measured numbers; NaN for none. */
+  public static double of(Collection<? extends Number> values, double p) {
+    Double value = of(values.stream().mapToDouble(Number::doubleValue).toArray(), p);
+    return value == null ? Double.NaN : value;
   }
 }
