@@ -100,7 +100,11 @@ final class Stack implements AutoCloseable {
     String ready = "http://127.0.0.1:" + port + "/health/ready";
     String version = "http://127.0.0.1:" + port + "/crater/api/v1/version";
     long deadline = started + Duration.ofSeconds(180).toNanos();
-    while (Http.text(ready) == null || Http.text(version) == null) {
+    // Payara Micro may answer 404/503 for a moment after the first 200: wait for five in a row.
+    int answered = 0;
+    while (answered < 5) {
+      boolean up = Http.text(ready) != null && Http.text(version) != null;
+      answered = up ? answered + 1 : 0;
       if (!payara.isAlive() || System.nanoTime() > deadline) {
         payara.destroyForcibly();
         sim.close();

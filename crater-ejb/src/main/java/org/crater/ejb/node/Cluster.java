@@ -166,6 +166,11 @@ public class Cluster {
     return settings.describe();
   }
 
+  /** The GPU models the cluster's nodes have; empty while there is no cluster view. */
+  public Set<String> gpuModels() {
+    return synced() ? cache.gpuModels() : Set.of();
+  }
+
   /** The node inventory, or {@link ClusterUnavailableException} while there is none to read. */
   public NodeInventory inventory() {
     if (cache == null) {

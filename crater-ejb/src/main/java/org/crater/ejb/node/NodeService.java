@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.crater.ejb.common.CraterException;
 import org.crater.k8s.common.ResourceAmounts;
 import org.crater.k8s.node.NodeView;
@@ -61,10 +60,7 @@ public class NodeService {
    * exist.
    */
   public Set<String> gpuModelNames() {
-    if (!cluster.synced()) {
-      return Set.of();
-    }
-    return new TreeSet<>(cluster.inventory().models().keySet());
+    return cluster.gpuModels();
   }
 
   private static NodeInfo info(NodeView node) {

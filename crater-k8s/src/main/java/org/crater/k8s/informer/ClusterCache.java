@@ -229,6 +229,11 @@ public final class ClusterCache implements AutoCloseable {
     tombstones.unexpect(JobKeys.indexKey(jobId, attempt));
   }
 
+  /** The GPU models of the cached nodes; cheaper than {@link #inventory()}. */
+  public SortedSet<String> gpuModels() {
+    return nodes == null ? new TreeSet<>() : NodeInventoryBuilder.models(nodes.list());
+  }
+
   /**
    * A snapshot of the nodes with every cached bound pod charged against them. Built again only
    * after capacity may have moved (a node changed, a pod was bound, ended or deleted), so reading

@@ -13,7 +13,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.crater.k8s.common.CraterLabels;
 import org.crater.k8s.common.ResourceAmounts;
 
@@ -108,6 +110,22 @@ public final class NodeInventoryBuilder {
         allocated,
         allocatable.minus(allocated),
         sorted);
+  }
+
+  /** The GPU models of these nodes (cheap: no pods involved). */
+  public static SortedSet<String> models(Collection<V1Node> nodes) {
+    SortedSet<String> models = new TreeSet<>();
+    for (V1Node node : nodes) {
+      ResourceAmounts capacity =
+          node.getStatus() == null
+              ? ResourceAmounts.ZERO
+              : ResourceAmounts.of(node.getStatus().getCapacity());
+      String model = gpuModel(node, capacity);
+      if (model != null) {
+        models.add(model);
+      }
+    }
+    return models;
   }
 
   private static boolean ready(V1Node node) {
