@@ -31,7 +31,7 @@ class MicroOptionsTest {
             new String[] {
               "--quick",
               "--prof",
-              "stack",
+              "stack:lines=3",
               "--param",
               "queued=20000",
               "--out",
@@ -46,7 +46,13 @@ class MicroOptionsTest {
     assertThat(jmh.getMeasurementTime().get()).isEqualTo(TimeValue.milliseconds(200));
     assertThat(jmh.getIncludes()).containsExactly("Admission");
     assertThat(jmh.getParameter("queued").get()).containsExactly("20000");
-    assertThat(jmh.getProfilers()).hasSize(1);
+    assertThat(jmh.getProfilers())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.getKlass()).isEqualTo("stack");
+              assertThat(p.getOpts()).isEqualTo("lines=3");
+            });
     assertThat(options.out()).isEqualTo(Path.of("x.json"));
   }
 
