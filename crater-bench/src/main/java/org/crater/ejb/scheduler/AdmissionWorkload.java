@@ -30,7 +30,10 @@ final class AdmissionWorkload {
 
   /** How much of the cluster the held jobs take. */
   enum Fill {
-    /** Half of every node's GPUs, held by guaranteed and best-effort jobs alike. */
+    /**
+     * Half of every node's GPUs, held by guaranteed and best-effort jobs alike: the pass admits
+     * until the room is gone, then preempts best-effort work for guaranteed jobs within quota.
+     */
     FREE,
     /** Every GPU, held by guaranteed jobs: nothing fits and nothing may be preempted. */
     FULL
