@@ -1,0 +1,41 @@
+package org.crater.ejb.scheduler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.crater.ejb.scheduler.AdmissionWorkload.NOW;
+
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class AdmissionWorkloadTest {
+
+  private static final int QUEUED = 400;
+
+  @Test
+  void aFullClusterAdmitsNothingAndGivesEveryJobAPosition() {
+    AdmissionPass.Snapshot snapshot =
+        AdmissionWorkload.snapshot(QUEUED, 40, 8, AdmissionWorkload.Fill.FULL);
+
+    AdmissionPlan plan = AdmissionPass.plan(AdmissionWorkload.withFreshRoom(snapshot), NOW);
+
+    assertThat(snapshot.held()).hasSize(8 * 8);
+    assertThat(plan.admitted()).isEmpty();
+    assertThat(plan.preempted()).isEmpty();
+    assertThat(plan.waiting().values())
+        .extracting(Waiting::position)
+        .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, QUEUED).boxed().toList());
+  }
+
+  @Test
+  void aClusterWithRoomAdmitsAndEachPassStartsFromTheSameRoom() {
+    AdmissionPass.Snapshot snapshot =
+        AdmissionWorkload.snapshot(QUEUED, 40, 8, AdmissionWorkload.Fill.FREE);
+
+    AdmissionPlan first = AdmissionPass.plan(AdmissionWorkload.withFreshRoom(snapshot), NOW);
+    AdmissionPlan second = AdmissionPass.plan(AdmissionWorkload.withFreshRoom(snapshot), NOW);
+
+    assertThat(snapshot.held()).hasSize(8 * 4);
+    assertThat(first.admitted()).isNotEmpty();
+    assertThat(first.admitted().size() + first.waiting().size()).isEqualTo(QUEUED);
+    assertThat(second.admitted()).isEqualTo(first.admitted());
+  }
+}
