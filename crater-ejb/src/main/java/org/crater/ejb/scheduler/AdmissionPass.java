@@ -48,6 +48,7 @@ final class AdmissionPass {
         bestEffort.add(held);
       }
     }
+    bestEffort.sort(VictimPolicy.cheapestFirst(now));
   }
 
   /**
@@ -114,7 +115,7 @@ final class AdmissionPass {
       if (!room.couldEverHold(job.perReplica(), job.gpuModel(), job.replicas())) {
         return Optional.of(WaitReason.neverFits(job.gpuModel(), describe(job)));
       }
-      if (!guaranteed || !preemptFor(job)) {
+      if (!guaranteed || bestEffort.isEmpty() || !preemptFor(job)) {
         return Optional.of(WaitReason.noCapacity(job.gpuModel(), describe(job)));
       }
       room.place(name, job.perReplica(), job.gpuModel(), job.replicas());
@@ -126,7 +127,7 @@ final class AdmissionPass {
   }
 
   private boolean preemptFor(QueuedJob job) {
-    List<HeldJob> victims = VictimPolicy.choose(room, bestEffort, job, now);
+    List<HeldJob> victims = VictimPolicy.choose(room, bestEffort, job);
     for (HeldJob victim : victims) {
       room.release(victim.clusterName(), victim.perReplica());
       bestEffort.remove(victim);

@@ -138,6 +138,63 @@ final class Room {
     }
   }
 
+  /**
+   * A what-if for one job's replicas: release attempts and see whether the job would fit, without
+   * changing this room. Nodes are copied only as releases touch them, and the count of replicas
+   * that would fit is kept up to date node by node.
+   */
+  Trial trial(ResourceVector perReplica, String gpuModel) {
+    return new Trial(perReplica, gpuModel);
+  }
+
+  /** See {@link #trial}. */
+  final class Trial {
+    private final ResourceVector perReplica;
+    private final String gpuModel;
+    private final Map<String, Map<String, Long>> changed = new HashMap<>();
+    private long copies;
+
+    private Trial(ResourceVector perReplica, String gpuModel) {
+      this.perReplica = perReplica;
+      this.gpuModel = gpuModel;
+      for (Node node : nodes.values()) {
+        copies += copiesOn(node, node.free());
+      }
+    }
+
+    /** As if the attempt's replicas were gone. */
+    void release(String attempt, ResourceVector held) {
+      placementOf(attempt).forEach(n -> change(n, held, +1));
+    }
+
+    /** Undoes {@link #release}. */
+    void retake(String attempt, ResourceVector held) {
+      placementOf(attempt).forEach(n -> change(n, held, -1));
+    }
+
+    /** True when {@code replicas} of the job's replicas would fit after the releases. */
+    boolean canPlace(int replicas) {
+      return copies >= replicas;
+    }
+
+    private void change(String name, ResourceVector held, int sign) {
+      Node node = nodes.get(name);
+      if (node == null) {
+        return;
+      }
+      Map<String, Long> free = changed.computeIfAbsent(name, k -> new TreeMap<>(node.free()));
+      copies -= copiesOn(node, free);
+      take(free, held, sign);
+      copies += copiesOn(node, free);
+    }
+
+    private long copiesOn(Node node, Map<String, Long> free) {
+      return node.usable() && matches(node, gpuModel, perReplica)
+          ? Math.max(0, Math.min(copiesOf(free, perReplica), Integer.MAX_VALUE))
+          : 0;
+    }
+  }
+
   /** True when some replica of the attempt sits on a usable node the job could use. */
   boolean touches(String attempt, String gpuModel, ResourceVector perReplica) {
     for (String name : placementOf(attempt)) {
@@ -188,6 +245,9 @@ final class Room {
   }
 
   private static void take(Map<String, Long> free, ResourceVector need, int sign) {
+    if (free == null) {
+      return;
+    }
     need.amounts().forEach((name, amount) -> free.merge(name, sign * amount, Long::sum));
   }
 }

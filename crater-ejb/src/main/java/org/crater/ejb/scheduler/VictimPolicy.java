@@ -15,22 +15,32 @@ final class VictimPolicy {
 
   private VictimPolicy() {}
 
-  /** The victims that make room for {@code job}, or an empty list when no choice would do. */
-  static List<HeldJob> choose(Room room, List<HeldJob> candidates, QueuedJob job, Instant now) {
+  /** The order victims are taken in: the fewest GPU-hours lost first, the newest on ties. */
+  static Comparator<HeldJob> cheapestFirst(Instant now) {
+    return Comparator.comparingLong((HeldJob c) -> gpuSecondsLost(c, now))
+        .thenComparing(HeldJob::id, Comparator.reverseOrder());
+  }
+
+  /**
+   * The victims that make room for {@code job}, or an empty list when no choice would do.
+   *
+   * @param candidates best-effort jobs in {@link #cheapestFirst} order
+   */
+  static List<HeldJob> choose(Room room, List<HeldJob> candidates, QueuedJob job) {
     List<HeldJob> ordered =
         candidates.stream()
             .filter(c -> room.touches(c.clusterName(), job.gpuModel(), job.perReplica()))
-            .sorted(
-                Comparator.comparingLong((HeldJob c) -> gpuSecondsLost(c, now))
-                    .thenComparing(HeldJob::id, Comparator.reverseOrder()))
             .toList();
+    if (ordered.isEmpty()) {
+      return List.of();
+    }
+    Room.Trial trial = room.trial(job.perReplica(), job.gpuModel());
     List<HeldJob> chosen = new ArrayList<>();
-    Room trial = room.copy();
     for (HeldJob candidate : ordered) {
       trial.release(candidate.clusterName(), candidate.perReplica());
       chosen.add(candidate);
       if (fits(trial, job)) {
-        return prune(room, chosen, job);
+        return prune(trial, chosen, job);
       }
     }
     return List.of();
@@ -46,21 +56,21 @@ final class VictimPolicy {
   }
 
   /** Drops, most expensive first, every victim the job fits without. */
-  private static List<HeldJob> prune(Room room, List<HeldJob> chosen, QueuedJob job) {
+  private static List<HeldJob> prune(Room.Trial trial, List<HeldJob> chosen, QueuedJob job) {
     List<HeldJob> kept = new ArrayList<>(chosen);
     for (int i = kept.size() - 2; i >= 0; i--) {
-      List<HeldJob> without = new ArrayList<>(kept);
-      without.remove(i);
-      Room trial = room.copy();
-      without.forEach(v -> trial.release(v.clusterName(), v.perReplica()));
+      HeldJob victim = kept.get(i);
+      trial.retake(victim.clusterName(), victim.perReplica());
       if (fits(trial, job)) {
-        kept = without;
+        kept.remove(i);
+      } else {
+        trial.release(victim.clusterName(), victim.perReplica());
       }
     }
     return List.copyOf(kept);
   }
 
-  private static boolean fits(Room room, QueuedJob job) {
-    return room.copy().place("trial", job.perReplica(), job.gpuModel(), job.replicas());
+  private static boolean fits(Room.Trial trial, QueuedJob job) {
+    return trial.canPlace(job.replicas());
   }
 }
