@@ -49,7 +49,7 @@ public class CraterMetrics {
         AtomicLong::get);
     registry.gauge(
         Metadata.builder()
-            .withName("crater.scheduler.last.pass.seconds")
+            .withName("crater.scheduler.last.pass")
             .withDescription("Duration of the last admission pass (snapshot read and plan)")
             .withUnit("seconds")
             .build(),
