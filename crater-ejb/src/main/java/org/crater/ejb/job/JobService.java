@@ -144,9 +144,6 @@ public class JobService {
     CriteriaBuilder cb = em.getCriteriaBuilder();
     CriteriaQuery<Job> select = cb.createQuery(Job.class);
     Root<Job> job = select.from(Job.class);
-    // The views show owner and account names: fetched with the page, not one query per job.
-    job.fetch("owner");
-    job.fetch("account");
     var submitted = job.<java.time.Instant>get("submittedAt");
     select
         .where(where(cb, job, caller, all, filter))
