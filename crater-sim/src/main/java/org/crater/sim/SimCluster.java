@@ -187,6 +187,14 @@ public final class SimCluster implements AutoCloseable {
   }
 
   /**
+   * Makes the next {@code count} creates (of any resource) take effect but answer 409
+   * AlreadyExists, as a retried create whose first answer was lost is answered.
+   */
+  public void loseNextCreateAnswers(int count) {
+    server.loseNextCreateAnswers(count);
+  }
+
+  /**
    * Empties the cluster and re-creates the namespaces and nodes. HTTP watches are closed and
    * resourceVersions before the reset answer 410, so informers re-list.
    */

@@ -54,6 +54,20 @@ class FaultInjectionTest {
   }
 
   @Test
+  void lostCreateAnswersMakeTheObjectButAnswerAlreadyExists() throws ApiException {
+    cluster.loseNextCreateAnswers(1);
+
+    assertThatThrownBy(() -> core.createNamespacedPod("default", aPod("made").build()).execute())
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(409))
+        .hasMessageContaining("AlreadyExists");
+    V1Pod second = core.createNamespacedPod("default", aPod("next").build()).execute();
+
+    assertThat(core.readNamespacedPod("made", "default").execute().getMetadata().getName())
+        .isEqualTo("made");
+    assertThat(second.getMetadata().getName()).isEqualTo("next");
+  }
+
+  @Test
   void droppedWatchEndsTheStreamAndInformersCarryOn() throws Exception {
     SharedInformerFactory factory = new SharedInformerFactory(client);
     SharedIndexInformer<V1Pod> informer =

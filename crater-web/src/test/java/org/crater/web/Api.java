@@ -46,27 +46,37 @@ public final class Api {
   private final URI base;
   private final String token;
   private final Map<String, String> headers;
+  private final Duration timeout;
 
-  private Api(URI base, String token, Map<String, String> headers) {
+  private Api(URI base, String token, Map<String, String> headers, Duration timeout) {
     this.base = base;
     this.token = token;
     this.headers = headers;
+    this.timeout = timeout;
   }
 
   public static Api at(URL base) {
-    return new Api(URI.create(base.toString()), null, Map.of());
+    return new Api(URI.create(base.toString()), null, Map.of(), null);
   }
 
   /** The same API, sending this bearer token. */
   public Api as(String accessToken) {
-    return new Api(base, accessToken, headers);
+    return new Api(base, accessToken, headers, timeout);
   }
 
   /** The same API, sending one more header. */
   public Api with(String name, String value) {
     var more = new java.util.HashMap<>(headers);
     more.put(name, value);
-    return new Api(base, token, Map.copyOf(more));
+    return new Api(base, token, Map.copyOf(more), timeout);
+  }
+
+  /**
+   * The same API, giving up on a request that has no answer after {@code limit}: {@link #send} then
+   * throws an {@link IllegalStateException} caused by {@link java.net.http.HttpTimeoutException}.
+   */
+  public Api within(Duration limit) {
+    return new Api(base, token, headers, limit);
   }
 
   /**
@@ -131,6 +141,9 @@ public final class Api {
   public Reply send(String method, String path, Object body) {
     try {
       HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path));
+      if (timeout != null) {
+        request.timeout(timeout);
+      }
       headers.forEach(request::header);
       if (token != null) {
         request.header("Authorization", "Bearer " + token);

@@ -20,6 +20,16 @@ import org.flywaydb.core.api.output.MigrateResult;
  * overridable by {@code CRATER_DB_*}), so the same build runs on the embedded H2 and on
  * MySQL/MariaDB. Beans that touch the database at start-up declare
  * {@code @DependsOn("SchemaMigration")}.
+ *
+ * <p>The pool checks a connection before handing it out ({@code SELECT COUNT(*) FROM DUAL}, which
+ * H2 and MySQL both answer; unlike {@code Connection.isValid(0)} it is bounded by the socket
+ * timeout) and replaces a dead one: after a database restart requests get fresh connections instead
+ * of the dead ones. Waiting for a pooled connection, connecting and every read from the database
+ * are bounded ({@code crater.db.pool-wait-ms}, {@code crater.db.connect-timeout-ms}, {@code
+ * crater.db.socket-timeout-ms}; the last two apply to MySQL Connector/J, other drivers have no such
+ * settings and ignore them): a request to a database that has stopped answering gets its 503 within
+ * about twice the socket timeout (the check, then a new connection), one to a database that is gone
+ * at once.
  */
 @DataSourceDefinition(
     name = SchemaMigration.DATASOURCE,
@@ -28,7 +38,15 @@ import org.flywaydb.core.api.output.MigrateResult;
     user = "${MPCONFIG=crater.db.user}",
     password = "${MPCONFIG=crater.db.password}",
     minPoolSize = 2,
-    maxPoolSize = 32)
+    maxPoolSize = 32,
+    properties = {
+      "fish.payara.is-connection-validation-required=true",
+      "fish.payara.connection-validation-method=table",
+      "fish.payara.validation-table-name=DUAL",
+      "fish.payara.max-wait-time-in-millis=${MPCONFIG=crater.db.pool-wait-ms}",
+      "connectTimeout=${MPCONFIG=crater.db.connect-timeout-ms}",
+      "socketTimeout=${MPCONFIG=crater.db.socket-timeout-ms}"
+    })
 @Singleton
 @Startup
 public class SchemaMigration {

@@ -72,6 +72,15 @@ public final class ApiServer implements AutoCloseable {
     failuresLeft.set(count);
   }
 
+  /**
+   * Carries out the next {@code count} creates but answers each 409 AlreadyExists, as the retry of
+   * a create whose answer was lost would be answered: the object exists, the client never saw it
+   * made.
+   */
+  public void loseNextCreateAnswers(int count) {
+    resources.loseNextCreateAnswers(count);
+  }
+
   private void handle(HttpExchange ex) {
     try {
       try {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -28,10 +29,20 @@ final class ResourceHandler {
 
   private final Store store;
   private final WatchStreamer watches;
+  private final AtomicInteger lostCreateAnswers = new AtomicInteger();
 
   ResourceHandler(Store store, WatchStreamer watches) {
     this.store = store;
     this.watches = watches;
+  }
+
+  /**
+   * Carries out the next {@code count} creates but answers them 409 AlreadyExists, as a client sees
+   * it when the answer to its create was lost and its retry finds the object the first attempt
+   * made.
+   */
+  void loseNextCreateAnswers(int count) {
+    lostCreateAnswers.set(count);
   }
 
   void handle(HttpExchange ex, Route r) throws IOException {
@@ -128,7 +139,11 @@ final class ResourceHandler {
           throw Route.notFound();
         }
         JsonObject body = parseBody(ex);
-        HttpIo.sendJson(ex, 201, invalidOn(t, () -> store.create(t, r.namespace(), body)));
+        JsonObject created = invalidOn(t, () -> store.create(t, r.namespace(), body));
+        if (lostCreateAnswers.get() > 0 && lostCreateAnswers.getAndDecrement() > 0) {
+          throw ApiError.alreadyExists(t, Json.meta(created).get("name").getAsString());
+        }
+        HttpIo.sendJson(ex, 201, created);
       }
       case "DELETE" -> {
         store.deleteAll(t, r.namespace(), filter(q));

@@ -1,28 +1,38 @@
 package org.crater.web.common;
 
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Anything unexpected: logged once with an incident id, answered with a 500 that carries the same
- * id and nothing of the exception itself.
+ * id and nothing of the exception itself. A database that is gone or not answering is not a bug but
+ * an outage: 503 {@code database-unavailable} with {@code Retry-After}, logged as a warning.
  */
 @Provider
 public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
 
   private static final Logger LOG = Logger.getLogger(FallbackExceptionMapper.class.getName());
 
+  private static final String RETRY_AFTER_SECONDS = "5";
+
   @Context private UriInfo uri;
 
   @Override
   public Response toResponse(Throwable e) {
+    Optional<Throwable> outage = DatabaseFailures.outageIn(e);
+    if (outage.isPresent()) {
+      return databaseUnavailable(outage.get());
+    }
     String incident = UUID.randomUUID().toString();
     String path = uri == null ? "?" : uri.getRequestUri().getRawPath();
     LOG.log(Level.SEVERE, "failed request incident=" + incident + " path=" + path, e);
@@ -33,5 +43,23 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
         "Something went wrong on our side; quote incident " + incident + ".",
         incident,
         List.of());
+  }
+
+  private Response databaseUnavailable(Throwable cause) {
+    String path = uri == null ? "?" : uri.getRequestUri().getRawPath();
+    String state = cause instanceof SQLException sql ? sql.getSQLState() : null;
+    LOG.warning(
+        () ->
+            "database unavailable path="
+                + path
+                + " cause="
+                + cause.getClass().getSimpleName()
+                + " sqlState="
+                + state);
+    return Response.fromResponse(
+            ProblemResponses.of(
+                uri, 503, "database-unavailable", "The database is not answering; retry shortly."))
+        .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+        .build();
   }
 }

@@ -1,0 +1,108 @@
+package org.crater.web;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+
+/**
+ * Payara Micro with the built war in a process of its own (for tests that kill it or break what it
+ * depends on), configured like the shared instance through the environment failsafe gives, plus
+ * {@code env}. Its log is {@code target/<name>.log}.
+ */
+public final class CraterProcess implements AutoCloseable {
+
+  private final Process process;
+  private final int port;
+
+  private CraterProcess(Process process, int port) {
+    this.process = process;
+    this.port = port;
+  }
+
+  /** Starts it on a free port and waits (up to 3 minutes) until it is ready. */
+  public static CraterProcess start(String name, Map<String, String> env) throws IOException {
+    Path target = Path.of(System.getProperty("crater.war")).getParent();
+    Path log = target.resolve(name + ".log");
+    int port = freePort();
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-Djava.io.tmpdir=" + target,
+                "-jar",
+                target.resolve("payara-micro.jar").toString(),
+                "--nocluster",
+                "--port",
+                Integer.toString(port),
+                "--rootDir",
+                target.resolve(name + "-root").toString(),
+                "--logProperties",
+                target.resolve("../../deploy/logging.properties").normalize().toString(),
+                "--deploy",
+                System.getProperty("crater.war"))
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    builder.environment().putAll(env);
+    Files.deleteIfExists(log);
+    CraterProcess crater = new CraterProcess(builder.start(), port);
+    Awaitility.await(name + " ready")
+        .atMost(Duration.ofSeconds(180))
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> !crater.process.isAlive() || crater.ready());
+    if (!crater.process.isAlive()) {
+      throw new IllegalStateException("Payara Micro stopped; see " + log);
+    }
+    return crater;
+  }
+
+  /** The application's base URL, e.g. {@code http://127.0.0.1:PORT/crater/}. */
+  public URL base() {
+    try {
+      return URI.create("http://127.0.0.1:" + port + "/crater/").toURL();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private boolean ready() {
+    try {
+      return HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
+                      .timeout(Duration.ofSeconds(2))
+                      .build(),
+                  HttpResponse.BodyHandlers.discarding())
+              .statusCode()
+          == 200;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  public static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(20, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+    }
+  }
+}
