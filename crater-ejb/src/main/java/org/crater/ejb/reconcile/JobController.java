@@ -77,9 +77,9 @@ public class JobController {
     }
   }
 
-  /** Reconciles the jobs of every committed change. */
+  /** Reconciles the jobs of every committed change but its own (it follows those up itself). */
   public void jobsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) JobsChanged change) {
-    if (controller != null) {
+    if (controller != null && !change.observed()) {
       change.jobIds().forEach(id -> controller.queue().add(new Request(id)));
     }
   }

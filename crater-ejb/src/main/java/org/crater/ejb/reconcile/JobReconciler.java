@@ -80,7 +80,9 @@ final class JobReconciler implements Reconciler {
         return Result.retryAfter(CREATED_RECHECK);
       }
     }
-    records.record(seen);
-    return Result.done();
+    // A job the cluster preempted must lose its objects and go back to its queue: at once.
+    return records.record(seen).filter(phase -> phase == JobPhase.PREEMPTED).isPresent()
+        ? Result.retry()
+        : Result.done();
   }
 }

@@ -49,18 +49,22 @@ public class JobRecords {
         .map(JobSpecs::of);
   }
 
-  /** Records what the cluster shows for the job's current attempt. */
-  public void record(ObservedWorkload seen) {
+  /**
+   * Records what the cluster shows for the job's current attempt; returns the job's phase after
+   * that, or empty for no such job.
+   */
+  public Optional<JobPhase> record(ObservedWorkload seen) {
     Job job = em.find(Job.class, seen.jobId());
     if (job == null) {
-      return;
+      return Optional.empty();
     }
     List<JobEvent> events = Observations.apply(job, seen, clock.instant());
     if (!events.isEmpty()) {
       events.forEach(em::persist);
-      changed.fire(JobsChanged.of(job.getId()));
+      changed.fire(JobsChanged.observed(job.getId()));
       LOG.info(() -> "job=" + job.getId() + " phase=" + job.getPhase() + " by=cluster");
     }
+    return Optional.of(job.getPhase());
   }
 
   /** Puts a preempted job whose objects are gone back in its queue as the next attempt. */
@@ -68,7 +72,7 @@ public class JobRecords {
     Job job = em.find(Job.class, id);
     if (job != null && job.getPhase() == JobPhase.PREEMPTED && job.getAttempt() == attempt) {
       em.persist(job.requeue(Observations.ACTOR, clock.instant()));
-      changed.fire(JobsChanged.of(id));
+      changed.fire(JobsChanged.observed(id));
       LOG.info(() -> "requeued job=" + id + " attempt=" + job.getAttempt());
     }
   }
@@ -78,7 +82,7 @@ public class JobRecords {
     Job job = em.find(Job.class, id);
     if (job != null && job.getPhase() == JobPhase.CREATED && job.getAttempt() == attempt) {
       em.persist(job.fail("Rejected", message, Observations.ACTOR, clock.instant()));
-      changed.fire(JobsChanged.of(id));
+      changed.fire(JobsChanged.observed(id));
       LOG.warning(() -> "cluster rejected job=" + id + ": " + message);
     }
   }

@@ -13,6 +13,7 @@ import java.util.PriorityQueue;
 import java.util.TreeMap;
 import org.crater.ejb.quota.ResourceQuantities;
 import org.crater.model.job.Slo;
+import org.crater.model.quota.ResourceVector;
 
 /**
  * One admission pass over a snapshot, pure. Guaranteed jobs are considered before best-effort ones;
@@ -32,6 +33,7 @@ final class AdmissionPass {
   private final List<QueuedJob> admitted = new ArrayList<>();
   private final List<AdmissionPlan.Preemption> preempted = new ArrayList<>();
   private final Map<Long, WaitReason> blockedHeads = new HashMap<>();
+  private boolean victimsSorted;
 
   private AdmissionPass(Snapshot snapshot, Instant now) {
     this.now = now;
@@ -43,12 +45,11 @@ final class AdmissionPass {
         // Admitted but not bound yet: its room is taken all the same.
         room.place(held.clusterName(), held.perReplica(), held.gpuModel(), unbound);
       }
-      serve(held.ownerId(), held.total().get(Room.GPU), held.total().get("cpu"));
+      serve(held.ownerId(), held.perReplica(), held.replicas());
       if (held.slo() == Slo.BEST_EFFORT) {
         bestEffort.add(held);
       }
     }
-    bestEffort.sort(VictimPolicy.cheapestFirst(now));
   }
 
   /**
@@ -89,7 +90,7 @@ final class AdmissionPass {
         }
         queue.poll();
         admitted.add(head);
-        serve(user, head.total().get(Room.GPU), head.total().get("cpu"));
+        serve(user, head.perReplica(), head.replicas());
         if (!queue.isEmpty()) {
           turn.add(user);
         }
@@ -127,11 +128,16 @@ final class AdmissionPass {
   }
 
   private boolean preemptFor(QueuedJob job) {
+    if (!victimsSorted) {
+      // Sorted only for a pass that needs victims: most passes preempt nothing.
+      bestEffort.sort(VictimPolicy.cheapestFirst(now));
+      victimsSorted = true;
+    }
     List<HeldJob> victims = VictimPolicy.choose(room, bestEffort, job);
     for (HeldJob victim : victims) {
       room.release(victim.clusterName(), victim.perReplica());
       bestEffort.remove(victim);
-      serve(victim.ownerId(), -victim.total().get(Room.GPU), -victim.total().get("cpu"));
+      serve(victim.ownerId(), victim.perReplica(), -victim.replicas());
       preempted.add(new AdmissionPlan.Preemption(victim, job.id()));
     }
     return !victims.isEmpty();
@@ -180,10 +186,11 @@ final class AdmissionPass {
     return served.getOrDefault(user, new long[2]);
   }
 
-  private void serve(long user, long gpus, long cpu) {
+  /** Counts what a user holds; negative replicas give it back. */
+  private void serve(long user, ResourceVector perReplica, int replicas) {
     long[] s = served.computeIfAbsent(user, u -> new long[2]);
-    s[0] += gpus;
-    s[1] += cpu;
+    s[0] += perReplica.get(Room.GPU) * replicas;
+    s[1] += perReplica.get("cpu") * replicas;
   }
 
   private static Map<Slo, Map<Long, Deque<QueuedJob>>> queuesOf(List<QueuedJob> queued) {

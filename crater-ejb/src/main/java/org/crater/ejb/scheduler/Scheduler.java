@@ -136,6 +136,14 @@ public class Scheduler {
     }
   }
 
+  private AdmissionPlan plan(List<QueuedJob> queued, Instant now) {
+    Room room = Room.of(cluster.inventory());
+    SchedulerStore.Limits limits = store.limits();
+    return AdmissionPass.plan(
+        new AdmissionPass.Snapshot(queued, book.held(), limits.members(), limits.accounts(), room),
+        now);
+  }
+
   /** Reads all active jobs when due, else only those that changed since the last pass. */
   private void refreshBook() {
     if (reload.getAndSet(false)) {
@@ -156,16 +164,11 @@ public class Scheduler {
     }
     try {
       long started = System.nanoTime();
-      Room room = Room.of(cluster.inventory());
       refreshBook();
-      SchedulerStore.Limits limits = store.limits();
       Instant now = clock.instant();
       List<QueuedJob> queued = book.queued();
-      AdmissionPlan plan =
-          AdmissionPass.plan(
-              new AdmissionPass.Snapshot(
-                  queued, book.held(), limits.members(), limits.accounts(), room),
-              now);
+      // With nothing queued there is nothing to admit nor to preempt for.
+      AdmissionPlan plan = queued.isEmpty() ? AdmissionPlan.EMPTY : plan(queued, now);
       Duration took = Duration.ofNanos(System.nanoTime() - started);
       waiting = plan.waiting();
       int admitted = 0;

@@ -144,7 +144,7 @@ public class SchedulerStore {
       }
     }
     if (!moved.isEmpty()) {
-      changed.fire(new JobsChanged(moved));
+      changed.fire(JobsChanged.of(moved));
     }
     int admittedCount = count;
     LOG.fine(

@@ -52,7 +52,7 @@ final class VictimPolicy {
       return 0;
     }
     long seconds = Math.max(0, Duration.between(job.startedAt(), now).toSeconds());
-    return job.total().get(Room.GPU) * Math.max(1, seconds);
+    return job.perReplica().get(Room.GPU) * job.replicas() * Math.max(1, seconds);
   }
 
   /** Drops, most expensive first, every victim the job fits without. */
