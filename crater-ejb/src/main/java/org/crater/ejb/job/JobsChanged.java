@@ -27,8 +27,8 @@ public record JobsChanged(Set<Long> jobIds, boolean observed) {
     return of(Set.of(jobId));
   }
 
-  /** A job changed by the reconciler to what the cluster shows. */
-  public static JobsChanged observed(long jobId) {
-    return new JobsChanged(Set.of(jobId), true);
+  /** Jobs changed by the reconciler to what the cluster shows. */
+  public static JobsChanged observed(Set<Long> jobIds) {
+    return new JobsChanged(jobIds, true);
   }
 }

@@ -42,6 +42,7 @@ public class JobController {
 
   private static final Logger LOG = Logger.getLogger(JobController.class.getName());
   private static final int WORKERS = 4;
+  private static final int BATCH = 50;
 
   @EJB private Cluster cluster;
   @EJB private JobRecords records;
@@ -63,6 +64,7 @@ public class JobController {
             queue,
             new JobReconciler(records, cluster.gateway(), cluster::isLeader),
             WORKERS,
+            BATCH,
             threads);
     cluster.onJobChange(id -> queue.add(new Request(id)));
     cluster.onStartedLeading(() -> executor.execute(this::resyncOnceSynced));

@@ -1,8 +1,15 @@
 package org.crater.ejb.reconcile;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.crater.k8s.common.ClusterRejectedException;
 import org.crater.k8s.gateway.ClusterGateway;
 import org.crater.k8s.informer.Reconciler;
@@ -14,17 +21,20 @@ import org.crater.k8s.workload.WorkloadSpec;
 import org.crater.model.job.JobPhase;
 
 /**
- * Reconciles one job, level-triggered and idempotent: (1) read the job; (2) delete every attempt
- * that should not exist (all of them for queued, preempted, cancelled and unknown jobs); (3) for a
+ * Reconciles jobs, level-triggered and idempotent: (1) read the jobs; (2) delete every attempt that
+ * should not exist (all of them for queued, preempted, cancelled and unknown jobs); (3) for a
  * preempted job whose objects are gone, requeue it; (4) for an admitted job, create its objects if
  * they are missing, else record what the cluster shows. The database is read and written in short
- * transactions of {@link JobRecords}; none spans a cluster call. Does nothing unless this replica
+ * transactions of {@link JobRecords}, one read and one write for a whole batch; none spans a
+ * cluster call. A job whose cluster calls fail is retried alone. Does nothing unless this replica
  * leads.
  */
 final class JobReconciler implements Reconciler {
 
   static final Duration CREATED_RECHECK = Duration.ofSeconds(2);
   static final Duration DELETION_RECHECK = Duration.ofSeconds(1);
+
+  private static final Logger LOG = Logger.getLogger(JobReconciler.class.getName());
 
   private final JobRecords records;
   private final ClusterGateway gateway;
@@ -38,51 +48,86 @@ final class JobReconciler implements Reconciler {
 
   @Override
   public Result reconcile(Request request) {
+    return reconcileAll(List.of(request)).get(0);
+  }
+
+  @Override
+  public List<Result> reconcileAll(List<Request> requests) {
     if (!leading.getAsBoolean()) {
-      return Result.done();
+      return Collections.nCopies(requests.size(), Result.done());
     }
-    long id = request.jobId();
-    Optional<JobState> state = records.state(id);
-    String namespace = gateway.settings().namespace();
-    int keep = state.filter(JobState::keepsObjects).map(JobState::attempt).orElse(-1);
-    for (int attempt : gateway.attempts(namespace, id)) {
-      if (attempt != keep) {
-        gateway.delete(namespace, id, attempt);
-      }
+    Map<Long, JobState> states = records.states(requests.stream().map(Request::jobId).toList());
+    Map<Long, ObservedWorkload> observed = new LinkedHashMap<>();
+    List<Optional<Result>> steps = new ArrayList<>(requests.size());
+    for (Request request : requests) {
+      steps.add(step(request.jobId(), Optional.ofNullable(states.get(request.jobId())), observed));
     }
-    if (state.isEmpty()) {
-      return Result.done();
+    Map<Long, JobPhase> recorded = observed.isEmpty() ? Map.of() : records.record(observed.values());
+    List<Result> results = new ArrayList<>(requests.size());
+    for (int i = 0; i < requests.size(); i++) {
+      // A job the cluster preempted must lose its objects and go back to its queue: at once.
+      JobPhase phase = recorded.get(requests.get(i).jobId());
+      results.add(
+          steps.get(i).orElse(phase == JobPhase.PREEMPTED ? Result.retry() : Result.done()));
     }
-    JobState job = state.get();
-    if (job.phase() == JobPhase.PREEMPTED) {
-      if (!gateway.attempts(namespace, id).isEmpty()) {
-        return Result.retryAfter(DELETION_RECHECK);
-      }
-      records.requeue(id, job.attempt());
-      return Result.done();
-    }
-    if (!job.phase().holdsQuota()) {
-      return Result.done();
-    }
-    ObservedWorkload seen = gateway.observe(namespace, id, job.attempt());
-    if (seen.phase() == WorkloadPhase.MISSING && !seen.preempted()) {
-      if (job.phase() == JobPhase.CREATED) {
-        Optional<WorkloadSpec> spec = records.spec(id);
-        if (spec.isEmpty() || spec.get().attempt() != job.attempt()) {
-          return Result.retry(); // it moved meanwhile: look again
+    return results;
+  }
+
+  /**
+   * Brings one job's cluster objects in line; empty when what the cluster shows of it is left in
+   * {@code observed} to be recorded.
+   */
+  private Optional<Result> step(
+      long id, Optional<JobState> state, Map<Long, ObservedWorkload> observed) {
+    try {
+      String namespace = gateway.settings().namespace();
+      int keep = state.filter(JobState::keepsObjects).map(JobState::attempt).orElse(-1);
+      for (int attempt : gateway.attempts(namespace, id)) {
+        if (attempt != keep) {
+          gateway.delete(namespace, id, attempt);
         }
-        try {
-          gateway.apply(spec.get());
-        } catch (ClusterRejectedException e) {
-          records.reject(id, job.attempt(), e.getMessage());
-          return Result.done();
-        }
-        return Result.retryAfter(CREATED_RECHECK);
       }
+      if (state.isEmpty()) {
+        return Optional.of(Result.done());
+      }
+      JobState job = state.get();
+      if (job.phase() == JobPhase.PREEMPTED) {
+        if (!gateway.attempts(namespace, id).isEmpty()) {
+          return Optional.of(Result.retryAfter(DELETION_RECHECK));
+        }
+        records.requeue(id, job.attempt());
+        return Optional.of(Result.done());
+      }
+      if (!job.phase().holdsQuota()) {
+        return Optional.of(Result.done());
+      }
+      ObservedWorkload seen = gateway.observe(namespace, id, job.attempt());
+      if (seen.phase() == WorkloadPhase.MISSING
+          && !seen.preempted()
+          && job.phase() == JobPhase.CREATED) {
+        return Optional.of(create(id, job));
+      }
+      observed.put(id, seen);
+      return Optional.empty();
+    } catch (RuntimeException e) {
+      // Only this job is retried (with backoff); the others of the batch go on.
+      LOG.warning(() -> "failed reconcile job=" + id + " cause=" + e.getMessage());
+      LOG.log(Level.FINE, "reconcile failure", e);
+      return Optional.of(Result.retry());
     }
-    // A job the cluster preempted must lose its objects and go back to its queue: at once.
-    return records.record(seen).filter(phase -> phase == JobPhase.PREEMPTED).isPresent()
-        ? Result.retry()
-        : Result.done();
+  }
+
+  private Result create(long id, JobState job) {
+    Optional<WorkloadSpec> spec = records.spec(id);
+    if (spec.isEmpty() || spec.get().attempt() != job.attempt()) {
+      return Result.retry(); // it moved meanwhile: look again
+    }
+    try {
+      gateway.apply(spec.get());
+    } catch (ClusterRejectedException e) {
+      records.reject(id, job.attempt(), e.getMessage());
+      return Result.done();
+    }
+    return Result.retryAfter(CREATED_RECHECK);
   }
 }

@@ -6,9 +6,16 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.crater.ejb.job.JobsChanged;
 import org.crater.k8s.workload.ObservedWorkload;
 import org.crater.k8s.workload.WorkloadSpec;
@@ -29,13 +36,14 @@ public class JobRecords {
   @Inject private Clock clock;
   @Inject private Event<JobsChanged> changed;
 
-  /** The job's phase and attempt as they are now (one small query), or empty for no such job. */
-  public Optional<JobState> state(long id) {
-    return em.createQuery("SELECT j.phase, j.attempt FROM Job j WHERE j.id = :id", Object[].class)
-        .setParameter("id", id)
+  /** The jobs' phases and attempts as they are now (one small query), by id; unknown ids absent. */
+  public Map<Long, JobState> states(Collection<Long> ids) {
+    return em.createQuery(
+            "SELECT j.id, j.phase, j.attempt FROM Job j WHERE j.id IN :ids", Object[].class)
+        .setParameter("ids", ids)
         .getResultStream()
-        .findFirst()
-        .map(row -> new JobState(id, (JobPhase) row[0], (Integer) row[1]));
+        .map(row -> new JobState((Long) row[0], (JobPhase) row[1], (Integer) row[2]))
+        .collect(Collectors.toMap(JobState::id, state -> state));
   }
 
   /** What the job's current attempt is built from, or empty for no such job. */
@@ -50,21 +58,31 @@ public class JobRecords {
   }
 
   /**
-   * Records what the cluster shows for the job's current attempt; returns the job's phase after
-   * that, or empty for no such job.
+   * Records what the cluster shows for the jobs' current attempts, all in one transaction; returns
+   * each job's phase after that (unknown jobs absent).
    */
-  public Optional<JobPhase> record(ObservedWorkload seen) {
-    Job job = em.find(Job.class, seen.jobId());
-    if (job == null) {
-      return Optional.empty();
+  public Map<Long, JobPhase> record(Collection<ObservedWorkload> observed) {
+    Map<Long, ObservedWorkload> byJob =
+        observed.stream().collect(Collectors.toMap(ObservedWorkload::jobId, seen -> seen));
+    Map<Long, JobPhase> phases = new HashMap<>();
+    Set<Long> moved = new HashSet<>();
+    Instant now = clock.instant();
+    for (Job job :
+        em.createQuery("SELECT j FROM Job j WHERE j.id IN :ids", Job.class)
+            .setParameter("ids", byJob.keySet())
+            .getResultList()) {
+      List<JobEvent> events = Observations.apply(job, byJob.get(job.getId()), now);
+      if (!events.isEmpty()) {
+        events.forEach(em::persist);
+        moved.add(job.getId());
+        LOG.info(() -> "job=" + job.getId() + " phase=" + job.getPhase() + " by=cluster");
+      }
+      phases.put(job.getId(), job.getPhase());
     }
-    List<JobEvent> events = Observations.apply(job, seen, clock.instant());
-    if (!events.isEmpty()) {
-      events.forEach(em::persist);
-      changed.fire(JobsChanged.observed(job.getId()));
-      LOG.info(() -> "job=" + job.getId() + " phase=" + job.getPhase() + " by=cluster");
+    if (!moved.isEmpty()) {
+      changed.fire(JobsChanged.observed(moved));
     }
-    return Optional.of(job.getPhase());
+    return phases;
   }
 
   /** Puts a preempted job whose objects are gone back in its queue as the next attempt. */
@@ -72,7 +90,7 @@ public class JobRecords {
     Job job = em.find(Job.class, id);
     if (job != null && job.getPhase() == JobPhase.PREEMPTED && job.getAttempt() == attempt) {
       em.persist(job.requeue(Observations.ACTOR, clock.instant()));
-      changed.fire(JobsChanged.observed(id));
+      changed.fire(JobsChanged.observed(Set.of(id)));
       LOG.info(() -> "requeued job=" + id + " attempt=" + job.getAttempt());
     }
   }
@@ -82,7 +100,7 @@ public class JobRecords {
     Job job = em.find(Job.class, id);
     if (job != null && job.getPhase() == JobPhase.CREATED && job.getAttempt() == attempt) {
       em.persist(job.fail("Rejected", message, Observations.ACTOR, clock.instant()));
-      changed.fire(JobsChanged.observed(id));
+      changed.fire(JobsChanged.observed(Set.of(id)));
       LOG.warning(() -> "cluster rejected job=" + id + ": " + message);
     }
   }

@@ -11,9 +11,11 @@ import org.crater.k8s.common.ClusterUnavailableException;
 
 /**
  * Runs a {@link Reconciler} on {@code workers} threads taken from an injected {@link
- * ThreadFactory}. Each worker takes a request, reconciles it, and then forgets it, requeues it
- * (rate-limited or after a delay), or, on an exception, requeues it rate-limited. The queue
- * guarantees one worker per key at a time.
+ * ThreadFactory}. Each worker takes a request (and, up to the batch size, whatever else is ready
+ * at that moment), reconciles them, and then forgets each, requeues it (rate-limited or after a
+ * delay), or, on an exception, requeues it rate-limited. The queue guarantees one worker per key at
+ * a time. Under a burst of changes batches grow, and the reconciler can share its database work
+ * among them; when changes are few every batch holds one request.
  */
 public final class Controller implements AutoCloseable {
 
@@ -23,6 +25,7 @@ public final class Controller implements AutoCloseable {
   private final WorkQueue<Request> queue;
   private final Reconciler reconciler;
   private final int workers;
+  private final int batch;
   private final ThreadFactory threadFactory;
   private final List<Thread> threads = new ArrayList<>();
 
@@ -31,6 +34,7 @@ public final class Controller implements AutoCloseable {
    * @param queue the queue informers and resyncs feed
    * @param reconciler the port to drive
    * @param workers number of worker threads, at least 1
+   * @param batch most requests one worker reconciles at once, at least 1
    * @param threadFactory source of worker threads (the container's managed factory in production)
    */
   public Controller(
@@ -38,15 +42,27 @@ public final class Controller implements AutoCloseable {
       WorkQueue<Request> queue,
       Reconciler reconciler,
       int workers,
+      int batch,
       ThreadFactory threadFactory) {
-    if (workers < 1) {
-      throw new IllegalArgumentException("workers must be >= 1");
+    if (workers < 1 || batch < 1) {
+      throw new IllegalArgumentException("workers and batch must be >= 1");
     }
     this.name = name;
     this.queue = queue;
     this.reconciler = reconciler;
     this.workers = workers;
+    this.batch = batch;
     this.threadFactory = threadFactory;
+  }
+
+  /** A controller whose workers reconcile one request at a time. */
+  public Controller(
+      String name,
+      WorkQueue<Request> queue,
+      Reconciler reconciler,
+      int workers,
+      ThreadFactory threadFactory) {
+    this(name, queue, reconciler, workers, 1, threadFactory);
   }
 
   /** Starts the workers; calling it twice is an error. */
@@ -93,40 +109,53 @@ public final class Controller implements AutoCloseable {
         if (next.isEmpty()) {
           return;
         }
-        processOne(next.get());
+        List<Request> requests = new ArrayList<>(List.of(next.get()));
+        requests.addAll(queue.takeReady(batch - 1));
+        process(requests);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
   }
 
-  private void processOne(Request request) {
+  private void process(List<Request> requests) {
     try {
-      Result result = reconciler.reconcile(request);
-      if (!result.requeue()) {
-        queue.forget(request);
-      } else if (result.after().isZero()) {
-        queue.addRateLimited(request);
-      } else {
-        queue.forget(request);
-        queue.addAfter(request, result.after());
+      List<Result> results =
+          requests.size() == 1
+              ? List.of(reconciler.reconcile(requests.get(0)))
+              : reconciler.reconcileAll(requests);
+      for (int i = 0; i < requests.size(); i++) {
+        settle(requests.get(i), results.get(i));
       }
     } catch (Exception e) {
-      logFailure(request, e);
-      queue.addRateLimited(request);
+      logFailure(requests, e);
+      requests.forEach(queue::addRateLimited);
     } finally {
-      queue.done(request);
+      requests.forEach(queue::done);
     }
   }
 
-  private void logFailure(Request request, Exception e) {
+  private void settle(Request request, Result result) {
+    if (!result.requeue()) {
+      queue.forget(request);
+    } else if (result.after().isZero()) {
+      queue.addRateLimited(request);
+    } else {
+      queue.forget(request);
+      queue.addAfter(request, result.after());
+    }
+  }
+
+  private void logFailure(List<Request> requests, Exception e) {
+    Request first = requests.get(0);
     String message =
         "failed reconcile controller="
             + name
             + " job="
-            + request.jobId()
+            + first.jobId()
+            + (requests.size() > 1 ? " and " + (requests.size() - 1) + " more" : "")
             + " retries="
-            + queue.numRequeues(request);
+            + queue.numRequeues(first);
     if (e instanceof ClusterUnavailableException) {
       // Expected while the API server is busy or away: one line, no stack trace.
       LOG.warning(() -> message + " cause=" + e.getMessage());

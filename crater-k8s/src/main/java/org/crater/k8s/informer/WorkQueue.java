@@ -2,8 +2,10 @@ package org.crater.k8s.informer;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
@@ -118,10 +120,7 @@ public final class WorkQueue<T> {
       while (true) {
         promoteDue();
         if (!queue.isEmpty()) {
-          T item = queue.poll();
-          dirty.remove(item);
-          processing.add(item);
-          return Optional.of(item);
+          return Optional.of(next());
         }
         if (shuttingDown) {
           return Optional.empty();
@@ -131,6 +130,31 @@ public final class WorkQueue<T> {
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * Takes up to {@code max} more items that are ready now, without waiting, and marks them as
+   * processing. Every taken item must be passed to {@link #done}.
+   */
+  public List<T> takeReady(int max) {
+    lock.lock();
+    try {
+      promoteDue();
+      List<T> items = new ArrayList<>();
+      while (items.size() < max && !queue.isEmpty()) {
+        items.add(next());
+      }
+      return items;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private T next() {
+    T item = queue.poll();
+    dirty.remove(item);
+    processing.add(item);
+    return item;
   }
 
   /** Ends processing of {@code item}; if it was added meanwhile, it is queued again. */

@@ -33,6 +33,23 @@ class WorkQueueTest {
   }
 
   @Test
+  void takeReadyTakesOnlyWhatIsReadyUpToTheLimitAndMarksItProcessing() throws Exception {
+    queue.add("a");
+    queue.add("b");
+    queue.add("c");
+    queue.addAfter("d", Duration.ofSeconds(1));
+
+    assertThat(queue.takeReady(2)).containsExactly("a", "b");
+    assertThat(queue.takeReady(5)).containsExactly("c");
+    assertThat(queue.takeReady(5)).isEmpty();
+    queue.add("a");
+    assertThat(queue.takeReady(5)).as("still processing").isEmpty();
+    queue.done("a");
+    now.addAndGet(Duration.ofSeconds(1).toNanos());
+    assertThat(queue.takeReady(5)).containsExactly("a", "d");
+  }
+
+  @Test
   void itemAddedWhileProcessingIsRequeuedOnlyAfterDone() throws Exception {
     queue.add("a");
     assertThat(take()).isEqualTo("a");
