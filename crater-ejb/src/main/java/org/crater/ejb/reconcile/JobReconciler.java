@@ -62,7 +62,8 @@ final class JobReconciler implements Reconciler {
     for (Request request : requests) {
       steps.add(step(request.jobId(), Optional.ofNullable(states.get(request.jobId())), observed));
     }
-    Map<Long, JobPhase> recorded = observed.isEmpty() ? Map.of() : records.record(observed.values());
+    Map<Long, JobPhase> recorded =
+        observed.isEmpty() ? Map.of() : records.record(observed.values());
     List<Result> results = new ArrayList<>(requests.size());
     for (int i = 0; i < requests.size(); i++) {
       // A job the cluster preempted must lose its objects and go back to its queue: at once.

@@ -11,8 +11,8 @@ import org.crater.k8s.common.ClusterUnavailableException;
 
 /**
  * Runs a {@link Reconciler} on {@code workers} threads taken from an injected {@link
- * ThreadFactory}. Each worker takes a request (and, up to the batch size, whatever else is ready
- * at that moment), reconciles them, and then forgets each, requeues it (rate-limited or after a
+ * ThreadFactory}. Each worker takes a request (and, up to the batch size, whatever else is ready at
+ * that moment), reconciles them, and then forgets each, requeues it (rate-limited or after a
  * delay), or, on an exception, requeues it rate-limited. The queue guarantees one worker per key at
  * a time. Under a burst of changes batches grow, and the reconciler can share its database work
  * among them; when changes are few every batch holds one request.

@@ -17,8 +17,8 @@ public interface Reconciler {
   /**
    * Reconciles several jobs at once (a controller with a batch size above one hands them over
    * together) and returns their results in the same order. Throwing retries all of them with
-   * backoff, so an implementation that shares work among them should keep one job's failure to
-   * that job. By default one by one.
+   * backoff, so an implementation that shares work among them should keep one job's failure to that
+   * job. By default one by one.
    */
   default List<Result> reconcileAll(List<Request> requests) throws Exception {
     List<Result> results = new ArrayList<>(requests.size());
