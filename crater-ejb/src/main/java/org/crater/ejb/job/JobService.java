@@ -5,6 +5,7 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
@@ -100,8 +101,18 @@ public class JobService {
         .getResultList();
   }
 
-  public Job cancel(Principal caller, long id) {
+  /**
+   * The caller's job read afresh and locked until the commit: a user's change waits for the
+   * scheduler's or the reconciler's change of the same job instead of failing on it.
+   */
+  private Job locked(Principal caller, long id) {
     Job job = get(caller, id);
+    em.refresh(job, LockModeType.PESSIMISTIC_WRITE);
+    return job;
+  }
+
+  public Job cancel(Principal caller, long id) {
+    Job job = locked(caller, id);
     if (job.getPhase().isFinal()) {
       throw new CraterException(409, "job-finished", "Job " + id + " has already ended.");
     }
@@ -112,7 +123,7 @@ public class JobService {
   }
 
   public Job changeSlo(Principal caller, long id, Slo slo) {
-    Job job = get(caller, id);
+    Job job = locked(caller, id);
     if (job.getPhase() != JobPhase.QUEUEING) {
       throw new CraterException(
           409, "job-not-queued", "Only a queued job can change its service level.");
