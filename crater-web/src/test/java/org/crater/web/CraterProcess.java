@@ -31,13 +31,19 @@ public final class CraterProcess implements AutoCloseable {
 
   /** Starts it on a free port and waits (up to 3 minutes) until it is ready. */
   public static CraterProcess start(String name, Map<String, String> env) throws IOException {
+    return start(name, env, freePort());
+  }
+
+  /** Starts it on {@code port} (e.g. again after a kill) and waits until it is ready. */
+  public static CraterProcess start(String name, Map<String, String> env, int port)
+      throws IOException {
     Path target = Path.of(System.getProperty("crater.war")).getParent();
     Path log = target.resolve(name + ".log");
-    int port = freePort();
     ProcessBuilder builder =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m",
+                "-Dmp.health.default.readiness.empty.response=DOWN",
                 "-Djava.io.tmpdir=" + target,
                 "-jar",
                 target.resolve("payara-micro.jar").toString(),
@@ -74,11 +80,16 @@ public final class CraterProcess implements AutoCloseable {
     }
   }
 
+  /** Ready, and serving the API (readiness turns UP a moment before the web module does). */
   private boolean ready() {
+    return answers("/health/ready") && answers("/crater/api/v1/version");
+  }
+
+  private boolean answers(String path) {
     try {
       return HttpClient.newHttpClient()
               .send(
-                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                       .timeout(Duration.ofSeconds(2))
                       .build(),
                   HttpResponse.BodyHandlers.discarding())
@@ -96,6 +107,17 @@ public final class CraterProcess implements AutoCloseable {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
+  }
+
+  /** The port it listens on. */
+  public int port() {
+    return port;
+  }
+
+  /** SIGKILL: no shutdown hooks, nothing flushed; returns once the process is gone. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(10, TimeUnit.SECONDS);
   }
 
   @Override

@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,6 +25,7 @@ import org.crater.sim.SimConfig;
 import org.crater.sim.actor.NodePool;
 import org.crater.web.Api;
 import org.crater.web.Api.Reply;
+import org.crater.web.CraterProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,9 +41,8 @@ class CrashRecoveryIT {
   private static final String PASSWORD = "correct horse 3";
   private static final int BURST = 60;
 
-  private final Path target = Path.of(System.getProperty("crater.war")).getParent();
   private SimCluster sim;
-  private Process backend;
+  private CraterProcess backend;
   private int port;
 
   @BeforeEach
@@ -54,17 +50,17 @@ class CrashRecoveryIT {
     sim =
         SimCluster.start(
             SimConfig.builder()
-                .port(freePort())
+                .port(CraterProcess.freePort())
                 .nodePool(NodePool.parse("4:A100:8", "64", "512Gi"))
                 .namespace("crater-jobs")
                 .build());
-    port = freePort();
+    port = CraterProcess.freePort();
   }
 
   @AfterEach
-  void stopAll() {
+  void stopAll() throws InterruptedException {
     if (backend != null) {
-      backend.destroyForcibly();
+      backend.kill();
     }
     sim.close();
   }
@@ -74,7 +70,7 @@ class CrashRecoveryIT {
     backend = start("crash-1");
     List<Api> users = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
-      users.add(Api.at(base()).signUpAndLogIn("burst", PASSWORD));
+      users.add(Api.at(backend.base()).signUpAndLogIn("burst", PASSWORD));
     }
 
     Set<Long> accepted = submitUntilKilled(users);
@@ -122,15 +118,22 @@ class CrashRecoveryIT {
                 return; // the backend is gone
               }
               if (accepted.size() >= BURST && killed.compareAndSet(false, true)) {
-                backend.destroyForcibly(); // SIGKILL: no shutdown hooks, nothing flushed
+                kill();
               }
             }
           });
     }
     clients.shutdown();
     assertThat(clients.awaitTermination(120, TimeUnit.SECONDS)).isTrue();
-    backend.waitFor(10, TimeUnit.SECONDS);
     return accepted;
+  }
+
+  private void kill() {
+    try {
+      backend.kill();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private boolean allSucceeded(List<Api> users) {
@@ -175,72 +178,12 @@ class CrashRecoveryIT {
     return names;
   }
 
-  private URL base() {
-    try {
-      return URI.create("http://127.0.0.1:" + port + "/crater/").toURL();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** Starts Payara Micro with the built war on the crash database and this test's cluster. */
-  private Process start(String name) throws IOException {
-    Path log = target.resolve(name + ".log");
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
-                "-Dmp.health.default.readiness.empty.response=DOWN",
-                "-Djava.io.tmpdir=" + target,
-                "-jar",
-                target.resolve("payara-micro.jar").toString(),
-                "--nocluster",
-                "--port",
-                Integer.toString(port),
-                "--rootDir",
-                target.resolve(name + "-root").toString(),
-                "--deploy",
-                System.getProperty("crater.war"))
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
-    builder.environment().put("CRATER_DB_URL", System.getProperty("crater.it.crash.db.url"));
-    builder.environment().put("CRATER_K8S_URL", sim.url());
-    Files.deleteIfExists(log);
-    Process process = builder.start();
-    Awaitility.await(name + " ready")
-        .atMost(Duration.ofSeconds(180))
-        .pollInterval(Duration.ofMillis(500))
-        .until(() -> !process.isAlive() || ready());
-    assertThat(process.isAlive()).as("Payara Micro runs; see " + log).isTrue();
-    return process;
-  }
-
-  /** Ready, and serving the API (readiness turns UP a moment before the web module does). */
-  private boolean ready() {
-    return answers("/health/ready") && answers("/crater/api/v1/version");
-  }
-
-  private boolean answers(String path) {
-    try {
-      return HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                      .timeout(Duration.ofSeconds(2))
-                      .build(),
-                  HttpResponse.BodyHandlers.discarding())
-              .statusCode()
-          == 200;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+  private CraterProcess start(String name) throws IOException {
+    return CraterProcess.start(
+        name,
+        Map.of(
+            "CRATER_DB_URL", System.getProperty("crater.it.crash.db.url"),
+            "CRATER_K8S_URL", sim.url()),
+        port);
   }
 }
