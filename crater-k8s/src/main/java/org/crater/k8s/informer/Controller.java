@@ -120,10 +120,7 @@ public final class Controller implements AutoCloseable {
 
   private void process(List<Request> requests) {
     try {
-      List<Result> results =
-          requests.size() == 1
-              ? List.of(reconciler.reconcile(requests.get(0)))
-              : reconciler.reconcileAll(requests);
+      List<Result> results = reconciler.reconcileAll(requests);
       for (int i = 0; i < requests.size(); i++) {
         settle(requests.get(i), results.get(i));
       }
