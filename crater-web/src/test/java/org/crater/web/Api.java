@@ -3,7 +3,9 @@ package org.crater.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -13,8 +15,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.crater.ejb.auth.TokenCodec;
 
 /** A small JSON-over-HTTP client for the black-box integration tests. */
@@ -90,6 +100,31 @@ public final class Api {
         .sign(new TokenCodec.Claims(type, 0, username, "x", null, expiresAt));
   }
 
+  /** Sends {@code n} copies of a request at the same moment, each on its own thread. */
+  public static List<Reply> inParallel(int n, Supplier<Reply> request) throws Exception {
+    ExecutorService threads = Executors.newFixedThreadPool(n);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Reply>> replies = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        replies.add(
+            threads.submit(
+                () -> {
+                  start.await();
+                  return request.get();
+                }));
+      }
+      start.countDown();
+      List<Reply> answered = new ArrayList<>();
+      for (Future<Reply> reply : replies) {
+        answered.add(reply.get(60, TimeUnit.SECONDS));
+      }
+      return answered;
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
   /** A fresh, unique DNS-1123 name with the given prefix. */
   public static String unique(String prefix) {
     return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -137,32 +172,71 @@ public final class Api {
     return send("PUT", path, body);
   }
 
+  /** POSTs a JSON text without declaring its length (chunked), as a streaming client does. */
+  public Reply postStreamed(String path, String json) {
+    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+    HttpRequest.Builder request =
+        request(path)
+            .version(HttpClient.Version.HTTP_1_1)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)));
+    HttpResponse<String> response = exchange(request, HttpResponse.BodyHandlers.ofString());
+    return new Reply(response.statusCode(), parse(response.body()), response.body(), response);
+  }
+
+  /**
+   * Opens a GET whose body is read as it arrives (HTTP/1.1, so closing the body closes the
+   * connection); the caller closes the body.
+   */
+  public HttpResponse<InputStream> stream(String path) {
+    return exchange(
+        request(path).version(HttpClient.Version.HTTP_1_1).GET(),
+        HttpResponse.BodyHandlers.ofInputStream());
+  }
+
   /** Sends a request; a String body is sent as it is, anything else as JSON. */
   public Reply send(String method, String path, Object body) {
+    HttpRequest.Builder request = request(path);
+    if (body == null) {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      request.header("Content-Type", "application/json");
+      request.method(method, HttpRequest.BodyPublishers.ofString(json(body)));
+    }
+    HttpResponse<String> response = exchange(request, HttpResponse.BodyHandlers.ofString());
+    return new Reply(response.statusCode(), parse(response.body()), response.body(), response);
+  }
+
+  private HttpRequest.Builder request(String path) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path));
+    if (timeout != null) {
+      request.timeout(timeout);
+    }
+    headers.forEach(request::header);
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return request;
+  }
+
+  private static <T> HttpResponse<T> exchange(
+      HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
+    HttpRequest built = request.build();
     try {
-      HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path));
-      if (timeout != null) {
-        request.timeout(timeout);
-      }
-      headers.forEach(request::header);
-      if (token != null) {
-        request.header("Authorization", "Bearer " + token);
-      }
-      if (body == null) {
-        request.method(method, HttpRequest.BodyPublishers.noBody());
-      } else {
-        String text = body instanceof String s ? s : JSON.writeValueAsString(body);
-        request.header("Content-Type", "application/json");
-        request.method(method, HttpRequest.BodyPublishers.ofString(text));
-      }
-      HttpResponse<String> response =
-          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return new Reply(response.statusCode(), parse(response.body()), response.body(), response);
+      return HTTP.send(built, body);
     } catch (IOException e) {
-      throw new IllegalStateException(method + " " + path + " failed", e);
+      throw new IllegalStateException(built.method() + " " + built.uri() + " failed", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
+    }
+  }
+
+  private static String json(Object body) {
+    try {
+      return body instanceof String text ? text : JSON.writeValueAsString(body);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(e);
     }
   }
 

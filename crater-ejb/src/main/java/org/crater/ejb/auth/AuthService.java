@@ -17,12 +17,14 @@ import org.crater.ejb.user.UserService;
 import org.crater.model.account.Account;
 import org.crater.model.account.AccountRole;
 import org.crater.model.auth.RefreshToken;
+import org.crater.model.auth.RefreshTokenState;
 import org.crater.model.user.PlatformRole;
 import org.crater.model.user.User;
 
 /**
  * Login, token refresh with rotation, logout, sign-up and per-request authentication. A refresh
- * token works once: using it again revokes every token descended from the same login.
+ * token works once: using it again after the grace period revokes every token descended from the
+ * same login (its family, which is also the session id in every access token of that login).
  */
 @Stateless
 public class AuthService {
@@ -60,24 +62,55 @@ public class AuthService {
     return issue(user, UUID.randomUUID().toString());
   }
 
+  /**
+   * Trades a refresh token for a new pair. A token used again within the grace period answers the
+   * pair its first use got (a client's parallel requests refresh with the same token); used again
+   * later, it is a theft and revokes the whole family.
+   */
   public TokenPair refresh(String refreshToken) {
     TokenCodec.Claims claims = codec.verify(refreshToken, TokenCodec.Type.REFRESH);
     RefreshToken stored = em.find(RefreshToken.class, claims.id(), LockModeType.PESSIMISTIC_WRITE);
     if (stored == null) {
       throw InvalidTokenException.revoked();
     }
-    if (!stored.use()) {
+    Instant now = clock.instant();
+    if (stored.rotatedWithin(settings.refreshGrace(), now)) {
+      return reissue(stored);
+    }
+    String successor = UUID.randomUUID().toString();
+    if (!stored.rotate(successor, now)) {
       revokeFamily(stored.getFamily(), "reused");
       throw new RefreshTokenReusedException();
     }
-    User user = em.find(User.class, stored.getUserId());
+    User user = activeUser(stored.getUserId());
+    em.persist(
+        new RefreshToken(
+            successor, stored.getFamily(), user.getId(), now, now.plus(settings.refreshTtl())));
+    return pair(user, stored.getFamily(), successor, now);
+  }
+
+  /** The pair that the first use of {@code rotated} answered, signed again to the same bytes. */
+  private TokenPair reissue(RefreshToken rotated) {
+    RefreshToken successor = em.find(RefreshToken.class, rotated.getReplacedBy());
+    if (successor == null || successor.getState() == RefreshTokenState.REVOKED) {
+      throw InvalidTokenException.revoked();
+    }
+    return pair(
+        activeUser(rotated.getUserId()),
+        rotated.getFamily(),
+        successor.getId(),
+        successor.getIssuedAt());
+  }
+
+  private User activeUser(long userId) {
+    User user = em.find(User.class, userId);
     if (user == null) {
       throw InvalidTokenException.revoked();
     }
     if (!user.isActive()) {
       throw new UserDisabledException();
     }
-    return issue(user, stored.getFamily());
+    return user;
   }
 
   /** Ends the session of this refresh token: it and every token rotated from it stop working. */
@@ -136,19 +169,29 @@ public class AuthService {
 
   private TokenPair issue(User user, String family) {
     Instant now = clock.instant();
-    Instant accessExpiry = now.plus(settings.accessTtl());
-    Instant refreshExpiry = now.plus(settings.refreshTtl());
     String refreshId = UUID.randomUUID().toString();
-    em.persist(new RefreshToken(refreshId, family, user.getId(), now, refreshExpiry));
+    em.persist(
+        new RefreshToken(refreshId, family, user.getId(), now, now.plus(settings.refreshTtl())));
+    return pair(user, family, refreshId, now);
+  }
+
+  /**
+   * The access and refresh tokens of one refresh record. Everything in them follows from the record
+   * (the access token's id too), so signing them again gives the same tokens.
+   */
+  private TokenPair pair(User user, String family, String refreshId, Instant issuedAt) {
+    Instant accessExpiry = issuedAt.plus(settings.accessTtl());
+    Instant refreshExpiry = issuedAt.plus(settings.refreshTtl());
     String access =
         codec.sign(
             new TokenCodec.Claims(
                 TokenCodec.Type.ACCESS,
                 user.getId(),
                 user.getUsername(),
-                UUID.randomUUID().toString(),
-                null,
-                accessExpiry));
+                "access-" + refreshId,
+                family,
+                accessExpiry),
+            issuedAt);
     String refresh =
         codec.sign(
             new TokenCodec.Claims(
@@ -157,7 +200,8 @@ public class AuthService {
                 user.getUsername(),
                 refreshId,
                 family,
-                refreshExpiry));
+                refreshExpiry),
+            issuedAt);
     return new TokenPair(access, accessExpiry, refresh, refreshExpiry, user);
   }
 }

@@ -38,6 +38,10 @@ public class AuthSettings {
   Duration refreshTtl;
 
   @Inject
+  @ConfigProperty(name = "crater.auth.refresh-grace", defaultValue = "PT30S")
+  Duration refreshGrace;
+
+  @Inject
   @ConfigProperty(name = "crater.auth.signup-enabled", defaultValue = "false")
   boolean signupEnabled;
 
@@ -119,6 +123,14 @@ public class AuthSettings {
 
   public Duration refreshTtl() {
     return refreshTtl;
+  }
+
+  /**
+   * How long a rotated refresh token still answers with the pair its rotation gave, instead of
+   * counting as reused.
+   */
+  public Duration refreshGrace() {
+    return refreshGrace;
   }
 
   public boolean signupEnabled() {

@@ -35,7 +35,7 @@ public final class TokenCodec {
    * @param userId the user's id
    * @param username the user's name
    * @param id the token id ({@code jti})
-   * @param family the refresh family (refresh tokens only)
+   * @param family the session: the refresh family of the login the token descends from
    * @param expiresAt when it expires
    */
   public record Claims(
@@ -53,6 +53,11 @@ public final class TokenCodec {
   }
 
   public String sign(Claims claims) {
+    return sign(claims, clock.instant());
+  }
+
+  /** Signs with an explicit issue time: the same claims and time always give the same token. */
+  public String sign(Claims claims, Instant issuedAt) {
     JwtClaims jwt = new JwtClaims();
     jwt.setIssuer(ISSUER);
     jwt.setSubject(claims.username());
@@ -62,7 +67,7 @@ public final class TokenCodec {
     if (claims.family() != null) {
       jwt.setClaim("fam", claims.family());
     }
-    jwt.setIssuedAt(NumericDate.fromMilliseconds(clock.millis()));
+    jwt.setIssuedAt(NumericDate.fromMilliseconds(issuedAt.toEpochMilli()));
     jwt.setExpirationTime(NumericDate.fromMilliseconds(claims.expiresAt().toEpochMilli()));
     JsonWebSignature jws = new JsonWebSignature();
     jws.setPayload(jwt.toJson());

@@ -7,12 +7,14 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
  * The server's record of one refresh token, keyed by the token's {@code jti}. Invariant: a token
- * leaves ACTIVE once and never comes back; the family groups every token rotated from one login.
+ * leaves ACTIVE once and never comes back; the family groups every token rotated from one login. A
+ * rotated (USED) token remembers when it was used and the token that replaced it.
  */
 @Entity
 @Table(name = "crater_refresh_token")
@@ -49,6 +51,12 @@ public class RefreshToken {
   @Column(name = "expires_at", nullable = false, updatable = false)
   private Instant expiresAt;
 
+  @Column(name = "used_at")
+  private Instant usedAt;
+
+  @Column(name = "replaced_by", length = 36)
+  private String replacedBy;
+
   protected RefreshToken() {}
 
   public RefreshToken(String id, String family, Long userId, Instant issuedAt, Instant expiresAt) {
@@ -60,13 +68,28 @@ public class RefreshToken {
     this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
   }
 
-  /** Marks the token used; false when it was not active any more (a reuse). */
-  public boolean use() {
+  /**
+   * Marks the token used and replaced by {@code successor}; false when it was not active any more
+   * (a reuse).
+   */
+  public boolean rotate(String successor, Instant now) {
     if (state != RefreshTokenState.ACTIVE) {
       return false;
     }
     state = RefreshTokenState.USED;
+    usedAt = Objects.requireNonNull(now, "now");
+    replacedBy = Objects.requireNonNull(successor, "successor");
     return true;
+  }
+
+  /**
+   * Whether this token was rotated less than {@code grace} before {@code now}: a second use then
+   * comes from the same client racing itself, not from a thief.
+   */
+  public boolean rotatedWithin(Duration grace, Instant now) {
+    return state == RefreshTokenState.USED
+        && replacedBy != null
+        && now.isBefore(usedAt.plus(grace));
   }
 
   public String getId() {
@@ -87,5 +110,17 @@ public class RefreshToken {
 
   public Instant getExpiresAt() {
     return expiresAt;
+  }
+
+  public Instant getIssuedAt() {
+    return issuedAt;
+  }
+
+  public Instant getUsedAt() {
+    return usedAt;
+  }
+
+  public String getReplacedBy() {
+    return replacedBy;
   }
 }

@@ -6,6 +6,7 @@ import static org.crater.web.Api.unique;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -30,6 +31,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class IdentityIT {
 
   private static final String PASSWORD = "correct horse battery";
+
+  /** CRATER_AUTH_REFRESH_GRACE of the integration tests' server (crater-web/pom.xml). */
+  private static final Duration REFRESH_GRACE = Duration.ofSeconds(2);
 
   @ArquillianResource private URL base;
 
@@ -151,10 +155,11 @@ class IdentityIT {
   }
 
   @Test
-  void refreshRotatesAndAReusedTokenRevokesTheFamily() {
+  void refreshRotatesAndATokenReusedAfterTheGraceRevokesTheFamily() throws InterruptedException {
     Session dave = signUpAndLogIn("dave");
 
     Reply first = api().post("api/v1/auth/refresh", Map.of("refreshToken", dave.refreshToken()));
+    Thread.sleep(REFRESH_GRACE.plusMillis(500).toMillis());
     Reply reused = api().post("api/v1/auth/refresh", Map.of("refreshToken", dave.refreshToken()));
     Reply successor =
         api()
@@ -169,6 +174,28 @@ class IdentityIT {
     assertThat(reused.status()).isEqualTo(401);
     assertThat(reused.code()).isEqualTo("token-revoked");
     assertThat(successor.status()).as("the whole family is revoked").isEqualTo(401);
+  }
+
+  @Test
+  void parallelRefreshesWithOneTokenAllGetTheSameNewPair() throws Exception {
+    Session ivan = signUpAndLogIn("ivan");
+    Map<String, String> body = Map.of("refreshToken", ivan.refreshToken());
+
+    List<Reply> replies = Api.inParallel(3, () -> api().post("api/v1/auth/refresh", body));
+    Reply later = api().post("api/v1/auth/refresh", body);
+
+    assertThat(replies).extracting(Reply::status).containsOnly(200);
+    assertThat(replies)
+        .extracting(reply -> reply.body().path("refreshToken").asText())
+        .doesNotContain(ivan.refreshToken())
+        .containsOnly(later.body().path("refreshToken").asText());
+    assertThat(replies)
+        .extracting(reply -> reply.body().path("accessToken").asText())
+        .containsOnly(later.body().path("accessToken").asText());
+    String next = later.body().path("refreshToken").asText();
+    assertThat(api().post("api/v1/auth/refresh", Map.of("refreshToken", next)).status())
+        .as("the pair they share keeps working")
+        .isEqualTo(200);
   }
 
   @Test

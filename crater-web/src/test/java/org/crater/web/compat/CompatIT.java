@@ -392,15 +392,33 @@ class CompatIT {
   }
 
   @Test
-  void aUsedRefreshTokenIsRefused() {
+  void aRefreshTokenUsedAgainAfterTheGraceIsRefused() throws InterruptedException {
     V010User kit = signUp("kit");
     String refreshToken = kit.tokens().path("refreshToken").asText();
 
     Reply first = api().post("refresh", Map.of("refreshToken", refreshToken));
+    Thread.sleep(2_500); // past CRATER_AUTH_REFRESH_GRACE of the tests' server (PT2S)
     Reply reused = api().post("refresh", Map.of("refreshToken", refreshToken));
 
     assertShape(first.body(), REFRESHED);
     assertError(reused, 401, 40102, false);
+  }
+
+  @Test
+  void theTaskPagesParallelRefreshesKeepTheUserLoggedIn() throws Exception {
+    V010User lou = signUp("lou");
+    Map<String, String> body = Map.of("refreshToken", lou.tokens().path("refreshToken").asText());
+
+    List<Reply> replies = Api.inParallel(3, () -> api().post("refresh", body));
+
+    assertThat(replies).extracting(Reply::status).containsOnly(200);
+    replies.forEach(reply -> assertShape(reply.body(), REFRESHED));
+    assertThat(replies)
+        .extracting(reply -> reply.body().path("accessToken").asText())
+        .hasSize(3)
+        .containsOnly(replies.get(0).body().path("accessToken").asText());
+    String access = replies.get(0).body().path("accessToken").asText();
+    assertThat(api().as(access).get("v1/aitask/list").status()).isEqualTo(200);
   }
 
   @Test
