@@ -19,9 +19,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import org.crater.ejb.job.JobPage;
@@ -58,6 +56,7 @@ public class JobsResource {
   @EJB private JobWorkloads workloads;
   @Inject private JobPresenter presenter;
   @Inject private CurrentUser caller;
+  @Inject private LogStreams streams;
   @Context private UriInfo uri;
 
   @POST
@@ -116,14 +115,20 @@ public class JobsResource {
 
   @GET
   @Path("{id}/logs")
-  @Produces(MediaType.TEXT_PLAIN)
+  @Produces({MediaType.TEXT_PLAIN, MediaType.SERVER_SENT_EVENTS})
   @Operation(
       summary =
-          "The log of one of my jobs' current attempt: the last lines (tail), or followed live")
-  @APIResponse(responseCode = "200", description = "Log text")
+          "The log of one of my jobs' current attempt: the last lines (tail) as text, or followed"
+              + " live as server-sent events (a data event per line, a keep-alive comment every"
+              + " 2 s of silence, an end event when the log ends)")
+  @APIResponse(responseCode = "200", description = "Log text, or its events when followed")
   @APIResponse(
       responseCode = "409",
       description = "The job has not started yet",
+      content = @Content(schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "429",
+      description = "You, or everyone together, follow as many logs as allowed",
       content = @Content(schema = @Schema(implementation = Problem.class)))
   public Response logs(
       @PathParam("id") long id,
@@ -131,21 +136,10 @@ public class JobsResource {
       @QueryParam("follow") @DefaultValue("false") String follow) {
     Integer lines = QueryParams.positiveInt("tail", tail, MAX_TAIL);
     Job job = jobs.get(caller.get(), id);
-    if (!QueryParams.bool("follow", follow)) {
-      return Response.ok(workloads.logs(job, lines)).build();
+    if (QueryParams.bool("follow", follow)) {
+      return streams.follow(caller.id(), () -> workloads.follow(job, lines));
     }
-    InputStream stream = workloads.follow(job, lines);
-    StreamingOutput body =
-        out -> {
-          try (stream) {
-            byte[] buffer = new byte[8192];
-            for (int n; (n = stream.read(buffer)) >= 0; ) {
-              out.write(buffer, 0, n);
-              out.flush();
-            }
-          }
-        };
-    return Response.ok(body).build();
+    return Response.ok(workloads.logs(job, lines), MediaType.TEXT_PLAIN_TYPE).build();
   }
 
   @PUT

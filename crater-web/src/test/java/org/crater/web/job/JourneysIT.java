@@ -3,12 +3,18 @@ package org.crater.web.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -303,13 +309,61 @@ class JourneysIT {
 
     assertThat(logs.status()).isEqualTo(200);
     assertThat(logs.raw()).contains("crater-" + id + "-1");
-    assertThat(followed.raw()).contains("exited with code 0");
+    assertThat(followed.header("Content-Type")).isEqualTo("text/event-stream");
+    assertThat(followed.raw())
+        .contains("data: ")
+        .contains("exited with code 0")
+        .endsWith("event: end\ndata:\n\n");
     assertThat(alice.get("api/v1/jobs/" + waiting + "/logs").code()).isEqualTo("job-not-started");
     assertThat(alice.get("api/v1/jobs/" + id + "/logs?tail=-1").code()).isEqualTo("invalid-query");
     assertThat(bob.get("api/v1/jobs/" + id + "/logs").status()).isEqualTo(404);
     assertThat(alice.get("api/v1/jobs/" + waiting).body().path("waiting").path("reason").asText())
         .isEqualTo("NeverFits");
     alice.delete("api/v1/jobs/" + waiting);
+  }
+
+  @Test
+  void followedLogsAreCappedLeaveTheApiAnsweringAndEndWhenTheirClientsGo() throws Exception {
+    long id = submit(alice, job("BEST_EFFORT", "A100", 1, "sleep 600"));
+    awaitPhase(alice, id, "RUNNING");
+    String path = "api/v1/jobs/" + id + "/logs?follow=true";
+    List<HttpResponse<InputStream>> followers = new ArrayList<>();
+
+    for (int i = 0; i < 4; i++) { // crater.logs.max-streams-per-user
+      followers.add(alice.stream(path));
+    }
+    Reply fifth = alice.within(Duration.ofSeconds(10)).get(path);
+    Api quick = Api.at(base).within(Duration.ofSeconds(5));
+
+    for (HttpResponse<InputStream> follower : followers) {
+      assertThat(follower.statusCode()).isEqualTo(200);
+      assertThat(follower.headers().firstValue("Content-Type")).hasValue("text/event-stream");
+      assertThat(firstLine(follower.body())).isEqualTo(": keep-alive");
+    }
+    assertThat(fifth.status()).isEqualTo(429);
+    assertThat(fifth.code()).isEqualTo("too-many-streams");
+    assertThat(fifth.header("Retry-After")).isNotBlank();
+    assertThat(quick.get("api/v1/version").status()).isEqualTo(200);
+    assertThat(quick.get("/health/ready").status()).isEqualTo(200);
+
+    for (HttpResponse<InputStream> follower : followers) {
+      follower.body().close();
+    }
+    Awaitility.await("the closed clients' places are free again")
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(() -> followAndClose(alice, path) == 200);
+    alice.delete("api/v1/jobs/" + id);
+  }
+
+  private static String firstLine(InputStream events) throws IOException {
+    return new BufferedReader(new InputStreamReader(events, StandardCharsets.UTF_8)).readLine();
+  }
+
+  private static int followAndClose(Api api, String path) throws IOException {
+    HttpResponse<InputStream> follower = api.stream(path);
+    follower.body().close();
+    return follower.statusCode();
   }
 
   @Test
