@@ -1,6 +1,7 @@
 package org.crater.web.common;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,6 +43,7 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
           .serializationInclusion(JsonInclude.Include.NON_NULL)
           .build();
 
@@ -69,8 +71,21 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
     try {
       return MAPPER.readValue(body, MAPPER.constructType(generic));
     } catch (JsonProcessingException e) {
-      throw MalformedJsonException.of(e);
+      throw rejected(e);
     }
+  }
+
+  /**
+   * Why a body was not read: a body over the size bound (which Jackson may have wrapped) stays
+   * itself, anything else is malformed JSON.
+   */
+  public static RuntimeException rejected(JsonProcessingException e) {
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof BodyTooLargeException tooLarge) {
+        return tooLarge;
+      }
+    }
+    return MalformedJsonException.of(e);
   }
 
   @Override

@@ -26,15 +26,15 @@ public class MalformedJsonException extends BadRequestException {
   public static MalformedJsonException of(JsonProcessingException e) {
     if (e instanceof StreamReadException read && !(e instanceof MismatchedInputException)) {
       var at = read.getLocation();
+      String what =
+          String.valueOf(read.getOriginalMessage()).startsWith("Duplicate field")
+              ? "The body names a field twice"
+              : "The body is not valid JSON";
       return new MalformedJsonException(
           null,
           at == null
-              ? "The body is not valid JSON."
-              : "The body is not valid JSON (line "
-                  + at.getLineNr()
-                  + ", column "
-                  + at.getColumnNr()
-                  + ").");
+              ? what + "."
+              : what + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ").");
     }
     String field = e instanceof JsonMappingException m ? path(m) : null;
     return new MalformedJsonException(field, reason(e, field));

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
+import java.io.InputStream;
 import java.util.Set;
 
 /**
@@ -16,7 +17,7 @@ public class CompatBodies {
 
   @Inject private Validator validator;
 
-  public <T> T read(String body, Class<T> type) {
+  public <T> T read(InputStream body, Class<T> type) {
     T value = CompatJson.parse(body, type);
     Set<ConstraintViolation<T>> violations = validator.validate(value);
     if (!violations.isEmpty()) {

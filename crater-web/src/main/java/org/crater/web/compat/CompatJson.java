@@ -1,10 +1,15 @@
 package org.crater.web.compat;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import org.crater.web.common.JsonProvider;
 import org.crater.web.common.MalformedJsonException;
 
 /**
@@ -18,20 +23,31 @@ public final class CompatJson {
       JsonMapper.builder()
           .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
           .build();
 
   private CompatJson() {}
 
   /**
-   * Binds a request body; an empty body binds as {@code {}}.
+   * Binds a request body as it streams in; an empty body binds as {@code {}}.
    *
-   * @throws MalformedJsonException when it is not JSON of that shape
+   * @throws MalformedJsonException when it is not a JSON object of that shape ({@code null}
+   *     included)
    */
-  public static <T> T parse(String body, Class<T> type) {
+  public static <T> T parse(InputStream body, Class<T> type) {
     try {
-      return LENIENT.readValue(body == null || body.isBlank() ? "{}" : body, type);
+      JsonNode tree = LENIENT.readTree(body);
+      if (tree == null || tree.isMissingNode()) {
+        tree = LENIENT.createObjectNode();
+      }
+      if (!tree.isObject()) {
+        throw new MalformedJsonException(null, "The body must be a JSON object.");
+      }
+      return LENIENT.treeToValue(tree, type);
     } catch (JsonProcessingException e) {
-      throw MalformedJsonException.of(e);
+      throw JsonProvider.rejected(e);
+    } catch (IOException e) {
+      throw new MalformedJsonException(null, "The body could not be read.");
     }
   }
 

@@ -117,6 +117,31 @@ class BadInputIT {
     assertThat(reply.body().path("errors").findValuesAsText("field")).containsExactly("size");
   }
 
+  @Test
+  void aBodyOverTheBoundIs413WhetherItsLengthIsDeclaredOrNot() {
+    String oversized = "{\"username\": \"" + "a".repeat(2 * 1024 * 1024) + "\"}";
+    Api user = Api.at(base).as(userToken);
+
+    for (Reply reply :
+        List.of(
+            Api.at(base).post("api/v1/auth/login", oversized),
+            Api.at(base).postStreamed("api/v1/auth/login", oversized),
+            user.post("api/v1/jobs", oversized),
+            user.postStreamed("api/v1/jobs", oversized))) {
+      assertThat(reply.status()).as(reply.raw()).isEqualTo(413);
+      assertThat(reply.code()).isEqualTo("body-too-large");
+    }
+  }
+
+  @Test
+  void aFieldNamedTwiceIsMalformed() {
+    Reply reply =
+        Api.at(base).post("api/v1/auth/login", "{\"username\": \"a\", \"username\": \"b\"}");
+
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.body().path("detail").asText()).contains("names a field twice");
+  }
+
   /** Sends every bad request of every route; returns what went wrong. */
   private List<String> sweep(String token) {
     List<Route> routes = routes();

@@ -392,6 +392,34 @@ class CompatIT {
   }
 
   @Test
+  void oversizedAndNullBodiesGetV010ErrorsOnEveryRoute() {
+    String oversized = "{\"userName\": \"" + "a".repeat(2 * 1024 * 1024) + "\"}";
+    Api user = signUp("bulky").api();
+    Api admin = api().asAdmin();
+    Map<String, Integer> bare =
+        Map.of("login", 40002, "refresh", 40003, "signup", 40004); // their own bad-request codes
+    Map<String, Api> enveloped =
+        Map.of(
+            "v1/aitask/create", user,
+            "v1/aitask/delete", user,
+            "v1/aitask/updateSLO", user,
+            "v1/admin/updateQuota", admin,
+            "v1/admin/deleteUser", admin,
+            "v1/admin/updateRole", admin);
+
+    bare.forEach(
+        (route, badRequest) -> {
+          assertError(api().post(route, oversized), 413, 41301, false);
+          assertError(api().post(route, "null"), 400, badRequest, false);
+        });
+    enveloped.forEach(
+        (route, caller) -> {
+          assertError(caller.post(route, oversized), 413, 41301, true);
+          assertError(caller.post(route, "null"), 400, 40001, true);
+        });
+  }
+
+  @Test
   void aRefreshTokenUsedAgainAfterTheGraceIsRefused() throws InterruptedException {
     V010User kit = signUp("kit");
     String refreshToken = kit.tokens().path("refreshToken").asText();

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -144,7 +145,7 @@ public class CompatAdminResource {
   @Operation(summary = "Replace a user's quota in the default account (making them a member)")
   @RequestBody(content = @Content(schema = @Schema(implementation = AdminBodies.UpdateQuota.class)))
   @APIResponse(responseCode = "200", description = "Changed")
-  public Envelope<String> updateQuota(String body) {
+  public Envelope<String> updateQuota(InputStream body) {
     AdminBodies.UpdateQuota change = bodies.read(body, AdminBodies.UpdateQuota.class);
     User user = users.get(change.userName().strip());
     accounts.putMember(
@@ -164,7 +165,7 @@ public class CompatAdminResource {
       responseCode = "422",
       description = "Yourself (42201)",
       content = @Content(schema = @Schema(implementation = CompatError.class)))
-  public Envelope<String> deleteUser(String body) {
+  public Envelope<String> deleteUser(InputStream body) {
     users.delete(bodies.read(body, AdminBodies.DeleteUser.class).userName().strip(), caller.id());
     return Envelope.done();
   }
@@ -178,7 +179,7 @@ public class CompatAdminResource {
       responseCode = "422",
       description = "Your own role (42201)",
       content = @Content(schema = @Schema(implementation = CompatError.class)))
-  public Envelope<String> updateRole(String body) {
+  public Envelope<String> updateRole(InputStream body) {
     AdminBodies.UpdateRole change = bodies.read(body, AdminBodies.UpdateRole.class);
     users.changeRole(change.userName().strip(), Roles.parse(change.role()), caller.id());
     return Envelope.done();

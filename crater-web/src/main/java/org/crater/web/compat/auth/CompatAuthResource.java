@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
 import org.crater.ejb.auth.AuthService;
 import org.crater.model.user.PlatformRole;
 import org.crater.web.compat.CompatApi;
@@ -55,7 +56,7 @@ public class CompatAuthResource {
       responseCode = "401",
       description = "Wrong username or password (40101)",
       content = @Content(schema = @Schema(implementation = CompatError.class)))
-  public Tokens login(String body) {
+  public Tokens login(InputStream body) {
     AuthBodies.Login login = bodies.read(body, AuthBodies.Login.class);
     return Tokens.withRole(auth.login(login.userName(), login.passWord(), http.getRemoteAddr()));
   }
@@ -70,7 +71,7 @@ public class CompatAuthResource {
       responseCode = "409",
       description = "Username taken (40901)",
       content = @Content(schema = @Schema(implementation = CompatError.class)))
-  public Tokens signup(String body) {
+  public Tokens signup(InputStream body) {
     AuthBodies.Signup signup = bodies.read(body, AuthBodies.Signup.class);
     // v0.1.0 let anyone sign up as an administrator; Crater never does.
     if (Roles.parse(signup.role()) != PlatformRole.USER) {
@@ -90,7 +91,7 @@ public class CompatAuthResource {
       responseCode = "401",
       description = "Invalid, expired, used or revoked refresh token (40102)",
       content = @Content(schema = @Schema(implementation = CompatError.class)))
-  public Tokens refresh(String body) {
+  public Tokens refresh(InputStream body) {
     return Tokens.of(auth.refresh(bodies.read(body, AuthBodies.Refresh.class).refreshToken()));
   }
 }

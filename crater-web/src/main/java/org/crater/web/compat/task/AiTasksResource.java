@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
 import org.crater.ejb.job.JobService;
 import org.crater.ejb.node.ClusterSettings;
 import org.crater.ejb.quota.QuotaService;
@@ -62,7 +63,7 @@ public class AiTasksResource {
       responseCode = "422",
       description = "A guaranteed task larger than the whole quota (42201)",
       content = @Content(schema = @Schema(implementation = CompatError.class)))
-  public Envelope<TaskAnswers.Created> create(String body) {
+  public Envelope<TaskAnswers.Created> create(InputStream body) {
     TaskBodies.Create task = bodies.read(body, TaskBodies.Create.class);
     var job = jobs.submit(caller.get(), Account.DEFAULT, TaskViews.request(task));
     return Envelope.of(new TaskAnswers.Created(job.getId()));
@@ -81,7 +82,7 @@ public class AiTasksResource {
       responseCode = "409",
       description = "The task has already ended (40901)",
       content = @Content(schema = @Schema(implementation = CompatError.class)))
-  public Envelope<String> delete(String body) {
+  public Envelope<String> delete(InputStream body) {
     jobs.cancel(caller.get(), bodies.read(body, TaskBodies.Delete.class).taskID());
     return Envelope.done();
   }
@@ -95,7 +96,7 @@ public class AiTasksResource {
       responseCode = "409",
       description = "The task is not queued any more (40901)",
       content = @Content(schema = @Schema(implementation = CompatError.class)))
-  public Envelope<String> updateSlo(String body) {
+  public Envelope<String> updateSlo(InputStream body) {
     TaskBodies.UpdateSlo change = bodies.read(body, TaskBodies.UpdateSlo.class);
     jobs.changeSlo(caller.get(), change.taskID(), TaskViews.slo(change.slo()));
     return Envelope.done();

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -38,13 +40,15 @@ class TaskViewsTest {
   void aV010TaskBecomesOneShellPodInTheDefaultAccount() {
     TaskBodies.Create body =
         CompatJson.parse(
-            """
+            new ByteArrayInputStream(
+                """
             {"taskName": " resnet ", "taskType": "Training", "slo": 1, "image": "pytorch/pytorch:2.4",
              "resourceRequest": {"cpu": "4", "memory": "16Gi", "nvidia.com/gpu": 1},
              "command": "python train.py --epochs 3", "workingDir": "",
              "shareDirs": {"imagenet": [{"mountPath": "/data", "subPath": "train"}]},
              "estimatedTime": 0, "args": {"ignored": "yes"}}
-            """,
+            """
+                    .getBytes(StandardCharsets.UTF_8)),
             TaskBodies.Create.class);
 
     JobRequest job = TaskViews.request(body);
