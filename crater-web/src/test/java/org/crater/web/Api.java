@@ -69,6 +69,11 @@ public final class Api {
     return new Api(URI.create(base.toString()), null, Map.of(), null);
   }
 
+  /** The same caller (token and headers) at another base URL, e.g. another replica. */
+  public Api on(URL other) {
+    return new Api(URI.create(other.toString()), token, headers, timeout);
+  }
+
   /** The same API, sending this bearer token. */
   public Api as(String accessToken) {
     return new Api(base, accessToken, headers, timeout);

@@ -120,6 +120,14 @@ public final class CraterProcess implements AutoCloseable {
     process.waitFor(10, TimeUnit.SECONDS);
   }
 
+  /** Sends a signal, e.g. {@code STOP} to freeze the process and {@code CONT} to let it go on. */
+  public void signal(String name) throws IOException, InterruptedException {
+    Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start();
+    if (kill.waitFor() != 0) {
+      throw new IOException("kill -" + name + " " + process.pid() + " failed");
+    }
+  }
+
   @Override
   public void close() throws InterruptedException {
     process.destroy();

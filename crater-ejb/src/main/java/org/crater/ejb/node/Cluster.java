@@ -3,10 +3,12 @@ package org.crater.ejb.node;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
@@ -19,20 +21,25 @@ import java.util.function.LongConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.crater.ejb.auth.AuthSettings;
+import org.crater.ejb.replica.LeaderFence;
 import org.crater.k8s.common.KubeConnection;
 import org.crater.k8s.gateway.ClusterGateway;
 import org.crater.k8s.informer.ClusterCache;
 import org.crater.k8s.informer.ClusterCacheConfig;
 import org.crater.k8s.lease.LeaderElector;
 import org.crater.k8s.lease.LeadershipListener;
-import org.crater.k8s.lease.LeaseConfig;
 import org.crater.k8s.node.NodeInventory;
 import org.crater.k8s.workload.WorkloadSettings;
 
 /**
  * This replica's live view of the cluster: informers (pods, Volcano jobs, nodes) and the leader
  * Lease, started with container threads at deployment and stopped at undeployment. Loops that must
- * run once per cluster ask {@link #isLeader()} first.
+ * run once per cluster ask {@link #isLeader()} first, and make their writes under {@link #epoch()}.
+ *
+ * <p>Leading takes two steps: the Lease is won, then the next leadership epoch is claimed in the
+ * database (on a thread of its own: a claim waits for the old leader's writes in flight, and the
+ * Lease must go on being renewed meanwhile). Only then does this replica lead; it stops as soon as
+ * the Lease is lost by the clock or a write of its is refused under its epoch.
  */
 @Singleton
 @Startup
@@ -47,10 +54,13 @@ public class Cluster {
 
   @Resource private ManagedThreadFactory threads;
   @Resource private ManagedScheduledExecutorService scheduler;
+  @Resource private ManagedExecutorService executor;
+  @EJB private LeaderFence fence;
 
   private ClusterCache cache;
   private ClusterGateway gateway;
   private LeaderElector elector;
+  private volatile long epoch;
   private final List<Runnable> leadershipListeners = new CopyOnWriteArrayList<>();
 
   @PostConstruct
@@ -80,17 +90,18 @@ public class Cluster {
       elector =
           new LeaderElector(
               connection.get().requests(),
-              LeaseConfig.defaults(settings.leaseNamespace(), settings.leaseName(), identity),
+              settings.lease(identity),
               scheduler,
               new LeadershipListener() {
                 @Override
                 public void onStartedLeading() {
-                  LOG.info(() -> "started leading identity=" + identity);
-                  leadershipListeners.forEach(Runnable::run);
+                  epoch = 0;
+                  executor.execute(() -> claimEpoch(identity));
                 }
 
                 @Override
                 public void onStoppedLeading() {
+                  epoch = 0;
                   LOG.info(() -> "stopped leading identity=" + identity);
                 }
               },
@@ -122,9 +133,53 @@ public class Cluster {
     return cache != null && cache.hasSynced();
   }
 
-  /** True while this replica holds the leader Lease. */
+  /** True while this replica holds the leader Lease and its epoch. */
   public boolean isLeader() {
-    return elector != null && elector.isLeader();
+    return epoch > 0 && elector != null && elector.isLeader();
+  }
+
+  /** The epoch this replica leads under, 0 while it does not lead. */
+  public long epoch() {
+    long current = epoch;
+    return current > 0 && isLeader() ? current : 0;
+  }
+
+  /**
+   * A write made under {@code refused} was refused: another replica leads. Stops leading until the
+   * Lease is won again.
+   */
+  public void fenced(long refused) {
+    if (refused == epoch) {
+      epoch = 0;
+      LOG.warning(
+          () -> "stopped leading: another replica has claimed a newer epoch than " + refused);
+    }
+  }
+
+  /** Claims the next epoch while the Lease is held, then lets the leader's loops catch up. */
+  private void claimEpoch(String identity) {
+    for (int attempt = 0; elector.isLeader() && epoch == 0; attempt++) {
+      try {
+        long claimed = fence.claim(identity);
+        if (!elector.isLeader()) {
+          return; // lost the Lease meanwhile: the next winner claims a newer epoch
+        }
+        epoch = claimed;
+        LOG.info(() -> "started leading identity=" + identity + " epoch=" + claimed);
+        leadershipListeners.forEach(Runnable::run);
+      } catch (RuntimeException e) {
+        LOG.warning(() -> "failed to claim the leadership epoch, retrying: " + e.getMessage());
+        sleep(Math.min(5_000, 200L << Math.min(attempt, 5)));
+      }
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /**

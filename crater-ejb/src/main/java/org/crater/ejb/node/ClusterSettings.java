@@ -5,9 +5,11 @@ import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import org.crater.k8s.common.KubeConnection;
+import org.crater.k8s.lease.LeaseConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -47,6 +49,18 @@ public class ClusterSettings {
   @ConfigProperty(name = "crater.k8s.identity")
   Optional<String> identity;
 
+  @Inject
+  @ConfigProperty(name = "crater.k8s.lease-duration", defaultValue = "PT15S")
+  Duration leaseDuration;
+
+  @Inject
+  @ConfigProperty(name = "crater.k8s.lease-renew-deadline", defaultValue = "PT10S")
+  Duration renewDeadline;
+
+  @Inject
+  @ConfigProperty(name = "crater.k8s.lease-retry-period", defaultValue = "PT2S")
+  Duration retryPeriod;
+
   /** The connection to open, or empty when no cluster is configured. */
   public Optional<KubeConnection> connection() {
     if (url.isPresent()) {
@@ -76,6 +90,15 @@ public class ClusterSettings {
 
   public String leaseName() {
     return leaseName;
+  }
+
+  /**
+   * The leader election of this replica under {@code identity}: lease duration, renew deadline and
+   * retry period as configured (client-go's 15 s, 10 s and 2 s by default).
+   */
+  public LeaseConfig lease(String identity) {
+    return new LeaseConfig(
+        leaseNamespace(), leaseName, identity, leaseDuration, renewDeadline, retryPeriod);
   }
 
   /** This replica's name in the Lease: configured, else host name plus a random suffix. */

@@ -24,6 +24,7 @@ import java.util.logging.Logger;
 import org.crater.ejb.common.CraterMetrics;
 import org.crater.ejb.job.JobsChanged;
 import org.crater.ejb.node.Cluster;
+import org.crater.ejb.scheduler.Scheduler;
 import org.crater.k8s.informer.Controller;
 import org.crater.k8s.informer.Request;
 import org.crater.k8s.informer.WorkQueue;
@@ -35,7 +36,7 @@ import org.crater.k8s.informer.WorkQueue;
  */
 @Singleton
 @Startup
-@DependsOn({"Cluster", "SchemaMigration"})
+@DependsOn({"Cluster", "SchemaMigration", "Scheduler"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class JobController {
@@ -46,6 +47,7 @@ public class JobController {
 
   @EJB private Cluster cluster;
   @EJB private JobRecords records;
+  @EJB private Scheduler scheduler;
   @Inject private CraterMetrics metrics;
   @Resource private ManagedThreadFactory threads;
   @Resource private ManagedExecutorService executor;
@@ -62,7 +64,12 @@ public class JobController {
         new Controller(
             "jobs",
             queue,
-            new JobReconciler(records, cluster.gateway(), cluster::isLeader),
+            new JobReconciler(
+                records,
+                cluster.gateway(),
+                cluster::epoch,
+                cluster::fenced,
+                scheduler::reservedAgainst),
             WORKERS,
             BATCH,
             threads);
@@ -81,7 +88,7 @@ public class JobController {
 
   /** Reconciles the jobs of every committed change but its own (it follows those up itself). */
   public void jobsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) JobsChanged change) {
-    if (controller != null && !change.observed()) {
+    if (controller != null && !change.observed() && cluster.isLeader()) {
       change.jobIds().forEach(id -> controller.queue().add(new Request(id)));
     }
   }

@@ -7,9 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
+import java.util.Set;
+import java.util.function.LongConsumer;
+import java.util.function.LongFunction;
+import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.crater.ejb.replica.FencedException;
 import org.crater.k8s.common.ClusterRejectedException;
 import org.crater.k8s.gateway.ClusterGateway;
 import org.crater.k8s.informer.Reconciler;
@@ -27,7 +31,8 @@ import org.crater.model.job.JobPhase;
  * they are missing, else record what the cluster shows. The database is read and written in short
  * transactions of {@link JobRecords}, one read and one write for a whole batch; none spans a
  * cluster call. A job whose cluster calls fail is retried alone. Does nothing unless this replica
- * leads.
+ * leads; its writes are made under the leadership epoch it read first, and a refused one ends this
+ * replica's leadership.
  */
 final class JobReconciler implements Reconciler {
 
@@ -38,12 +43,26 @@ final class JobReconciler implements Reconciler {
 
   private final JobRecords records;
   private final ClusterGateway gateway;
-  private final BooleanSupplier leading;
+  private final LongSupplier epochs;
+  private final LongConsumer fenced;
+  private final LongFunction<Set<String>> reservedAgainst;
 
-  JobReconciler(JobRecords records, ClusterGateway gateway, BooleanSupplier leading) {
+  /**
+   * @param epochs the epoch this replica leads under, 0 when it does not
+   * @param fenced told the epoch of a write that was refused
+   * @param reservedAgainst the nodes a job's pods must keep off (reserved for other jobs)
+   */
+  JobReconciler(
+      JobRecords records,
+      ClusterGateway gateway,
+      LongSupplier epochs,
+      LongConsumer fenced,
+      LongFunction<Set<String>> reservedAgainst) {
     this.records = records;
     this.gateway = gateway;
-    this.leading = leading;
+    this.epochs = epochs;
+    this.fenced = fenced;
+    this.reservedAgainst = reservedAgainst;
   }
 
   @Override
@@ -53,17 +72,28 @@ final class JobReconciler implements Reconciler {
 
   @Override
   public List<Result> reconcileAll(List<Request> requests) {
-    if (!leading.getAsBoolean()) {
+    long epoch = epochs.getAsLong();
+    if (epoch == 0) {
       return Collections.nCopies(requests.size(), Result.done());
     }
+    try {
+      return reconcileAll(requests, epoch);
+    } catch (FencedException e) {
+      fenced.accept(e.epoch());
+      return Collections.nCopies(requests.size(), Result.done());
+    }
+  }
+
+  private List<Result> reconcileAll(List<Request> requests, long epoch) {
     Map<Long, JobState> states = records.states(requests.stream().map(Request::jobId).toList());
     Map<Long, ObservedWorkload> observed = new LinkedHashMap<>();
     List<Optional<Result>> steps = new ArrayList<>(requests.size());
     for (Request request : requests) {
-      steps.add(step(request.jobId(), Optional.ofNullable(states.get(request.jobId())), observed));
+      steps.add(
+          step(request.jobId(), Optional.ofNullable(states.get(request.jobId())), observed, epoch));
     }
     Map<Long, JobPhase> recorded =
-        observed.isEmpty() ? Map.of() : records.record(observed.values());
+        observed.isEmpty() ? Map.of() : records.record(observed.values(), epoch);
     List<Result> results = new ArrayList<>(requests.size());
     for (int i = 0; i < requests.size(); i++) {
       // A job the cluster preempted must lose its objects and go back to its queue: at once.
@@ -79,7 +109,7 @@ final class JobReconciler implements Reconciler {
    * {@code observed} to be recorded.
    */
   private Optional<Result> step(
-      long id, Optional<JobState> state, Map<Long, ObservedWorkload> observed) {
+      long id, Optional<JobState> state, Map<Long, ObservedWorkload> observed, long epoch) {
     try {
       String namespace = gateway.settings().namespace();
       int keep = state.filter(JobState::keepsObjects).map(JobState::attempt).orElse(-1);
@@ -96,7 +126,7 @@ final class JobReconciler implements Reconciler {
         if (!gateway.attempts(namespace, id).isEmpty()) {
           return Optional.of(Result.retryAfter(DELETION_RECHECK));
         }
-        records.requeue(id, job.attempt());
+        records.requeue(id, job.attempt(), epoch);
         return Optional.of(Result.done());
       }
       if (!job.phase().holdsQuota()) {
@@ -106,10 +136,12 @@ final class JobReconciler implements Reconciler {
       if (seen.phase() == WorkloadPhase.MISSING
           && !seen.preempted()
           && job.phase() == JobPhase.CREATED) {
-        return Optional.of(create(id, job));
+        return Optional.of(create(id, job, epoch));
       }
       observed.put(id, seen);
       return Optional.empty();
+    } catch (FencedException e) {
+      throw e;
     } catch (RuntimeException e) {
       // Only this job is retried (with backoff); the others of the batch go on.
       LOG.warning(() -> "failed reconcile job=" + id + " cause=" + e.getMessage());
@@ -118,15 +150,15 @@ final class JobReconciler implements Reconciler {
     }
   }
 
-  private Result create(long id, JobState job) {
-    Optional<WorkloadSpec> spec = records.spec(id);
-    if (spec.isEmpty() || spec.get().attempt() != job.attempt()) {
+  private Result create(long id, JobState job, long epoch) {
+    Optional<WorkloadSpec> spec = records.spec(id, job.attempt());
+    if (spec.isEmpty()) {
       return Result.retry(); // it moved meanwhile: look again
     }
     try {
-      gateway.apply(spec.get());
+      gateway.apply(spec.get().avoiding(reservedAgainst.apply(id)));
     } catch (ClusterRejectedException e) {
-      records.reject(id, job.attempt(), e.getMessage());
+      records.reject(id, job.attempt(), e.getMessage(), epoch);
       return Result.done();
     }
     return Result.retryAfter(CREATED_RECHECK);

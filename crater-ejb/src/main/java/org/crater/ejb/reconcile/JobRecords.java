@@ -1,5 +1,6 @@
 package org.crater.ejb.reconcile;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -17,6 +18,7 @@ import java.util.Set;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.crater.ejb.job.JobsChanged;
+import org.crater.ejb.replica.LeaderFence;
 import org.crater.k8s.workload.ObservedWorkload;
 import org.crater.k8s.workload.WorkloadSpec;
 import org.crater.model.job.Job;
@@ -26,6 +28,7 @@ import org.crater.model.job.JobPhase;
 /**
  * The reconciler's database side. Every method is one short transaction, so none is ever held
  * across a call to the cluster; each re-reads the job and acts only when its attempt still matches.
+ * Writes are made as leader, under its epoch: each checks it last ({@link LeaderFence}).
  */
 @Stateless
 public class JobRecords {
@@ -35,6 +38,7 @@ public class JobRecords {
   @PersistenceContext private EntityManager em;
   @Inject private Clock clock;
   @Inject private Event<JobsChanged> changed;
+  @EJB private LeaderFence fence;
 
   /** The jobs' phases and attempts as they are now (one small query), by id; unknown ids absent. */
   public Map<Long, JobState> states(Collection<Long> ids) {
@@ -46,12 +50,19 @@ public class JobRecords {
         .collect(Collectors.toMap(JobState::id, state -> state));
   }
 
-  /** What the job's current attempt is built from, or empty for no such job. */
-  public Optional<WorkloadSpec> spec(long id) {
+  /**
+   * What the job's attempt is built from, while that attempt is admitted and its objects not yet
+   * seen: empty otherwise (no such job, cancelled, preempted, a later attempt), so no object is
+   * created for an attempt no longer meant to run.
+   */
+  public Optional<WorkloadSpec> spec(long id, int attempt) {
     return em.createQuery(
-            "SELECT j FROM Job j JOIN FETCH j.owner JOIN FETCH j.account WHERE j.id = :id",
+            "SELECT j FROM Job j JOIN FETCH j.owner JOIN FETCH j.account"
+                + " WHERE j.id = :id AND j.attempt = :attempt AND j.phase = :phase",
             Job.class)
         .setParameter("id", id)
+        .setParameter("attempt", attempt)
+        .setParameter("phase", JobPhase.CREATED)
         .getResultStream()
         .findFirst()
         .map(JobSpecs::of);
@@ -61,7 +72,7 @@ public class JobRecords {
    * Records what the cluster shows for the jobs' current attempts, all in one transaction; returns
    * each job's phase after that (unknown jobs absent).
    */
-  public Map<Long, JobPhase> record(Collection<ObservedWorkload> observed) {
+  public Map<Long, JobPhase> record(Collection<ObservedWorkload> observed, long epoch) {
     Map<Long, ObservedWorkload> byJob =
         observed.stream().collect(Collectors.toMap(ObservedWorkload::jobId, seen -> seen));
     Map<Long, JobPhase> phases = new HashMap<>();
@@ -73,33 +84,37 @@ public class JobRecords {
             .getResultList()) {
       List<JobEvent> events = Observations.apply(job, byJob.get(job.getId()), now);
       if (!events.isEmpty()) {
-        events.forEach(em::persist);
+        events.forEach(event -> em.persist(event.underEpoch(epoch)));
         moved.add(job.getId());
         LOG.info(() -> "job=" + job.getId() + " phase=" + job.getPhase() + " by=cluster");
       }
       phases.put(job.getId(), job.getPhase());
     }
     if (!moved.isEmpty()) {
+      fence.check(epoch);
       changed.fire(JobsChanged.observed(moved));
     }
     return phases;
   }
 
   /** Puts a preempted job whose objects are gone back in its queue as the next attempt. */
-  public void requeue(long id, int attempt) {
+  public void requeue(long id, int attempt, long epoch) {
     Job job = em.find(Job.class, id);
     if (job != null && job.getPhase() == JobPhase.PREEMPTED && job.getAttempt() == attempt) {
-      em.persist(job.requeue(Observations.ACTOR, clock.instant()));
+      em.persist(job.requeue(Observations.ACTOR, clock.instant()).underEpoch(epoch));
+      fence.check(epoch);
       changed.fire(JobsChanged.observed(Set.of(id)));
       LOG.info(() -> "requeued job=" + id + " attempt=" + job.getAttempt());
     }
   }
 
   /** Fails an admitted job whose objects the cluster refuses to create. */
-  public void reject(long id, int attempt, String message) {
+  public void reject(long id, int attempt, String message, long epoch) {
     Job job = em.find(Job.class, id);
     if (job != null && job.getPhase() == JobPhase.CREATED && job.getAttempt() == attempt) {
-      em.persist(job.fail("Rejected", message, Observations.ACTOR, clock.instant()));
+      em.persist(
+          job.fail("Rejected", message, Observations.ACTOR, clock.instant()).underEpoch(epoch));
+      fence.check(epoch);
       changed.fire(JobsChanged.observed(Set.of(id)));
       LOG.warning(() -> "cluster rejected job=" + id + ": " + message);
     }

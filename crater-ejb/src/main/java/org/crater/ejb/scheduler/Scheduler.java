@@ -12,6 +12,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -31,14 +33,18 @@ import org.crater.ejb.common.CraterMetrics;
 import org.crater.ejb.common.QuotasChanged;
 import org.crater.ejb.job.JobsChanged;
 import org.crater.ejb.node.Cluster;
+import org.crater.ejb.replica.FencedException;
 
 /**
- * Runs admission passes: right after jobs change (coalesced — at most one pass runs, at most one
- * every 20 ms, and requests arriving meanwhile fold into the next), when capacity moves, and every
- * few seconds as a safety net. Passes plan over an in-memory book of the queued and running jobs,
- * read in full at start-up, on gaining leadership and every 30 s, and otherwise kept in step by
- * reading only the jobs whose change was committed here. Every replica plans, so every replica can
- * say why a job waits and where it stands; only the leader commits admissions and preemptions.
+ * Runs admission passes on the leader: right after jobs change (coalesced — at most one pass runs,
+ * at most one every 20 ms, and requests arriving meanwhile fold into the next), when capacity
+ * moves, and every few seconds as a safety net. Passes plan over an in-memory book of the queued
+ * and running jobs, read in full on gaining leadership and every 30 s, and otherwise kept in step
+ * by reading only the jobs whose change was committed here or came through the change feed.
+ *
+ * <p>Only the leader plans. It publishes why jobs wait at most once a second (and only when that
+ * changed) to the {@link WaitingBoard}, from which the other replicas answer, at most a second
+ * behind.
  */
 @Singleton
 @Startup
@@ -51,15 +57,21 @@ public class Scheduler {
 
   @EJB private Cluster cluster;
   @EJB private SchedulerStore store;
+  @EJB private WaitingBoard board;
   @Inject private CraterMetrics metrics;
+  @Inject private SchedulerSettings settings;
   @Inject private Clock clock;
   @Resource private ManagedExecutorService executor;
+  @Resource private ManagedScheduledExecutorService timer;
 
   /** Passes start at most this often; requests in between fold into the next pass. */
   private static final long MIN_PASS_GAP_NANOS = Duration.ofMillis(20).toNanos();
 
-  /** The book is read again in full this often, to catch changes made by other replicas. */
+  /** The book is read again in full this often, a net under the change feed. */
   private static final int RELOAD_EVERY_SAFETY_NETS = 6;
+
+  /** The published view is rewritten at most this often; followers read it at most this often. */
+  private static final Duration BOARD_PERIOD = Duration.ofSeconds(1);
 
   private final AtomicBoolean requested = new AtomicBoolean();
   private final AtomicBoolean running = new AtomicBoolean();
@@ -69,6 +81,10 @@ public class Scheduler {
   private int safetyNets;
   private long lastPassStarted;
   private volatile Map<Long, Waiting> waiting = Map.of();
+  private volatile AdmissionPlan last = AdmissionPlan.EMPTY;
+  private volatile Map<Long, Waiting> published = Map.of();
+  private volatile Map<Long, Waiting> followed = Map.of();
+  private volatile long followedAt;
 
   /** Asks for a pass soon; returns at once. */
   public void requestPass() {
@@ -78,15 +94,36 @@ public class Scheduler {
     }
   }
 
-  /** Why the queued job waits and where it stands, as of the last pass. */
+  /**
+   * Why the queued job waits and where it stands, as of the leader's last pass (on a replica that
+   * does not lead: as of its last publication, read at most once a second).
+   */
   public Optional<Waiting> waiting(long jobId) {
-    return Optional.ofNullable(waiting.get(jobId));
+    if (cluster.isLeader()) {
+      return Optional.ofNullable(waiting.get(jobId));
+    }
+    long now = System.nanoTime();
+    if (now - followedAt > BOARD_PERIOD.toNanos()) {
+      followed = board.read();
+      followedAt = now;
+    }
+    return Optional.ofNullable(followed.get(jobId));
+  }
+
+  /**
+   * The nodes reserved, as of the last pass, for other guaranteed jobs than {@code jobId}: its pods
+   * must not be placed there.
+   */
+  public Set<String> reservedAgainst(long jobId) {
+    return last.reservedAgainst(jobId);
   }
 
   /** Plans a pass after every committed change of jobs. */
   public void jobsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) JobsChanged change) {
-    changed.addAll(change.jobIds());
-    requestPass();
+    if (cluster.isLeader()) {
+      changed.addAll(change.jobIds());
+      requestPass();
+    }
   }
 
   /** Plans a pass after every committed change of quotas: more quota may admit waiting jobs. */
@@ -106,6 +143,8 @@ public class Scheduler {
 
   @PostConstruct
   void start() {
+    long period = BOARD_PERIOD.toMillis();
+    timer.scheduleWithFixedDelay(this::publishQuietly, period, period, TimeUnit.MILLISECONDS);
     cluster.onCapacityChange(this::requestPass);
     cluster.onStartedLeading(
         () -> {
@@ -141,7 +180,8 @@ public class Scheduler {
     SchedulerStore.Limits limits = store.limits();
     return AdmissionPass.plan(
         new AdmissionPass.Snapshot(queued, book.held(), limits.members(), limits.accounts(), room),
-        now);
+        now,
+        settings.reserveAfter());
   }
 
   /** Reads all active jobs when due, else only those that changed since the last pass. */
@@ -159,7 +199,8 @@ public class Scheduler {
   }
 
   private void passOnce() {
-    if (!cluster.synced()) {
+    long epoch = cluster.epoch();
+    if (epoch == 0 || !cluster.synced()) {
       return;
     }
     try {
@@ -171,9 +212,10 @@ public class Scheduler {
       AdmissionPlan plan = queued.isEmpty() ? AdmissionPlan.EMPTY : plan(queued, now);
       Duration took = Duration.ofNanos(System.nanoTime() - started);
       waiting = plan.waiting();
+      last = plan;
       int admitted = 0;
-      if (cluster.isLeader() && (!plan.admitted().isEmpty() || !plan.preempted().isEmpty())) {
-        admitted = store.apply(plan, now);
+      if (!plan.admitted().isEmpty() || !plan.preempted().isEmpty()) {
+        admitted = store.apply(plan, now, epoch);
         plan.admitted()
             .forEach(j -> metrics.admissionLatency(Duration.between(j.submittedAt(), now)));
       }
@@ -190,12 +232,32 @@ public class Scheduler {
                   + " took="
                   + took.toMillis()
                   + "ms");
+    } catch (FencedException e) {
+      cluster.fenced(e.epoch());
+      reload.set(true);
     } catch (RuntimeException e) {
       // The next change or the safety net tries again (on a book read afresh); a plan that lost a
       // race is simply redone.
       reload.set(true);
       LOG.warning(() -> "admission pass failed, the next pass retries: " + e);
       LOG.log(Level.FINE, "admission pass failure", e);
+    }
+  }
+
+  /** Publishes the leader's view for the other replicas when it changed (at most once a second). */
+  private void publishQuietly() {
+    long epoch = cluster.epoch();
+    Map<Long, Waiting> current = waiting;
+    if (epoch == 0 || current.equals(published)) {
+      return;
+    }
+    try {
+      board.publish(current, clock.instant(), epoch);
+      published = current;
+    } catch (FencedException e) {
+      cluster.fenced(e.epoch());
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "publishing the waiting view failed; the next round retries", e);
     }
   }
 }

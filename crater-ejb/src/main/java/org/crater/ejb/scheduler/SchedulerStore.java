@@ -1,5 +1,6 @@
 package org.crater.ejb.scheduler;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.crater.ejb.job.JobsChanged;
+import org.crater.ejb.replica.LeaderFence;
 import org.crater.model.job.Job;
 import org.crater.model.job.JobPhase;
 import org.crater.model.job.Slo;
@@ -35,6 +37,7 @@ public class SchedulerStore {
 
   @PersistenceContext private EntityManager em;
   @Inject private Event<JobsChanged> changed;
+  @EJB private LeaderFence fence;
 
   private static final String ROWS =
       "SELECT j.id, j.attempt, j.owner.id, j.account.id, j.slo, j.resources, j.replicas,"
@@ -113,43 +116,52 @@ public class SchedulerStore {
   }
 
   /**
-   * Preempts and admits as planned, in one transaction. A job that moved since the snapshot
-   * (cancelled, changed, already admitted) is skipped; the next pass sees it as it is now.
+   * Admits as planned, in one transaction, each job together with the preemption of the jobs that
+   * make room for it, under the leadership {@code epoch} (fenced: the transaction fails when
+   * another replica leads). A job that moved since the snapshot (cancelled, changed, already
+   * admitted) is skipped and so are its victims; the next pass sees it as it is now.
    *
    * @return how many jobs were admitted
    */
-  public int apply(AdmissionPlan plan, Instant now) {
+  public int apply(AdmissionPlan plan, Instant now, long epoch) {
+    Map<Long, List<HeldJob>> victimsFor = new HashMap<>();
+    plan.preempted()
+        .forEach(
+            p -> victimsFor.computeIfAbsent(p.forJob(), id -> new ArrayList<>()).add(p.victim()));
+    List<Long> ids = new ArrayList<>(plan.admitted().stream().map(QueuedJob::id).toList());
+    plan.preempted().forEach(p -> ids.add(p.victim().id()));
+    Map<Long, Job> jobs = load(ids);
     Set<Long> moved = new HashSet<>();
-    Map<Long, Job> victims = load(plan.preempted().stream().map(p -> p.victim().id()).toList());
-    for (AdmissionPlan.Preemption p : plan.preempted()) {
-      Job job = victims.get(p.victim().id());
-      if (job != null && job.getPhase().holdsQuota() && job.getAttempt() == p.victim().attempt()) {
-        em.persist(
-            job.preempt(
-                "PreemptedForGuaranteed", "room for guaranteed job " + p.forJob(), ACTOR, now));
-        moved.add(job.getId());
-      }
-    }
-    Map<Long, Job> admitted = load(plan.admitted().stream().map(QueuedJob::id).toList());
-    int count = 0;
     for (QueuedJob q : plan.admitted()) {
-      Job job = admitted.get(q.id());
-      if (job != null
-          && job.getPhase() == JobPhase.QUEUEING
-          && job.getAttempt() == q.attempt()
-          && job.getSlo() == q.slo()) {
-        em.persist(job.admit(ACTOR, now));
-        moved.add(job.getId());
-        count++;
+      Job job = jobs.get(q.id());
+      if (job == null
+          || job.getPhase() != JobPhase.QUEUEING
+          || job.getAttempt() != q.attempt()
+          || job.getSlo() != q.slo()) {
+        continue;
       }
+      for (HeldJob planned : victimsFor.getOrDefault(q.id(), List.of())) {
+        Job victim = jobs.get(planned.id());
+        if (victim != null
+            && victim.getPhase().holdsQuota()
+            && victim.getAttempt() == planned.attempt()) {
+          em.persist(
+              victim.preempt(
+                  "PreemptedForGuaranteed", "room for guaranteed job " + q.id(), ACTOR, now));
+          moved.add(victim.getId());
+        }
+      }
+      em.persist(job.admit(ACTOR, now).underEpoch(epoch));
+      moved.add(job.getId());
     }
-    if (!moved.isEmpty()) {
-      changed.fire(JobsChanged.of(moved));
+    if (moved.isEmpty()) {
+      return 0;
     }
-    int admittedCount = count;
-    LOG.fine(
-        () -> "applied plan admitted=" + admittedCount + " preempted=" + plan.preempted().size());
-    return count;
+    fence.check(epoch);
+    changed.fire(JobsChanged.of(moved));
+    int admitted = (int) plan.admitted().stream().filter(q -> moved.contains(q.id())).count();
+    LOG.fine(() -> "applied plan admitted=" + admitted + " moved=" + moved.size());
+    return admitted;
   }
 
   private Map<Long, Job> load(List<Long> ids) {

@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import okhttp3.Call;
 import org.crater.k8s.common.ApiErrors;
 
 /**
@@ -22,8 +23,12 @@ import org.crater.k8s.common.ApiErrors;
  * Every retry period the candidate reads the Lease and, if it is free, expired or its own, writes
  * itself in with the Lease's resourceVersion; a 409 means another candidate won. Expiry is judged
  * by when this process last saw the Lease change (local monotonic time, as client-go does), so
- * clock skew between replicas cannot cause two leaders. A leader steps down at once when another
- * holder is seen, and when it has not renewed for the renew deadline.
+ * clock skew between replicas cannot cause two leaders.
+ *
+ * <p>Leadership ends by the clock: {@link #isLeader()} is true only while the last successful round
+ * started less than the renew deadline ago, whatever the election thread is doing (a hung call, a
+ * pause). Every call to the API server is bounded by the retry period, so a round ends well inside
+ * the renew deadline. A leader also steps down at once when another holder is seen.
  */
 public final class LeaderElector implements AutoCloseable {
 
@@ -35,7 +40,7 @@ public final class LeaderElector implements AutoCloseable {
   private final LeadershipListener listener;
   private final Clock clock;
   private volatile boolean leader;
-  private long lastRenewNanos;
+  private volatile long lastRenewNanos;
   private String observedRecord;
   private long observedAtNanos;
   private ScheduledFuture<?> task;
@@ -72,9 +77,12 @@ public final class LeaderElector implements AutoCloseable {
     LOG.info(() -> "started elector lease=" + config.name() + " identity=" + config.identity());
   }
 
-  /** True while this candidate holds the Lease. */
+  /**
+   * True while this candidate holds the Lease: it won it, and its last successful round started
+   * less than the renew deadline ago (so before any other candidate may take over).
+   */
   public boolean isLeader() {
-    return leader;
+    return leader && System.nanoTime() - lastRenewNanos < config.renewDeadline().toNanos();
   }
 
   /** The identity this candidate writes into the Lease. */
@@ -115,10 +123,12 @@ public final class LeaderElector implements AutoCloseable {
    */
   synchronized void tick() {
     try {
+      // The Lease counts from when this round began: the write may have reached the server early.
+      long started = System.nanoTime();
       Outcome outcome = tryAcquireOrRenew();
       long now = System.nanoTime();
       if (outcome == Outcome.HELD) {
-        lastRenewNanos = now;
+        lastRenewNanos = started;
         if (!leader) {
           leader = true;
           LOG.info(
@@ -144,7 +154,7 @@ public final class LeaderElector implements AutoCloseable {
   private Outcome tryAcquireOrRenew() {
     V1Lease lease;
     try {
-      lease = api.readNamespacedLease(config.name(), config.namespace()).execute();
+      lease = bounded(api.readNamespacedLease(config.name(), config.namespace()).buildCall(null));
     } catch (ApiException e) {
       return ApiErrors.isNotFound(e) ? create() : failed("read", e);
     }
@@ -157,7 +167,7 @@ public final class LeaderElector implements AutoCloseable {
     }
     lease.setSpec(nextSpec(spec, mine));
     try {
-      api.replaceNamespacedLease(config.name(), config.namespace(), lease).execute();
+      bounded(api.replaceNamespacedLease(config.name(), config.namespace(), lease).buildCall(null));
       return Outcome.HELD;
     } catch (ApiException e) {
       return ApiErrors.isConflict(e) ? Outcome.FAILED : failed("update", e);
@@ -172,7 +182,7 @@ public final class LeaderElector implements AutoCloseable {
             .metadata(new V1ObjectMeta().name(config.name()).namespace(config.namespace()))
             .spec(nextSpec(new V1LeaseSpec().leaseTransitions(0), false));
     try {
-      api.createNamespacedLease(config.namespace(), lease).execute();
+      bounded(api.createNamespacedLease(config.namespace(), lease).buildCall(null));
       return Outcome.HELD;
     } catch (ApiException e) {
       return ApiErrors.isConflict(e) ? Outcome.FAILED : failed("create", e);
@@ -240,6 +250,12 @@ public final class LeaderElector implements AutoCloseable {
                   + why);
       listener.onStoppedLeading();
     }
+  }
+
+  /** Runs one call to the API server, given up after the retry period. */
+  private V1Lease bounded(Call call) throws ApiException {
+    call.timeout().timeout(config.retryPeriod().toMillis(), TimeUnit.MILLISECONDS);
+    return api.getApiClient().<V1Lease>execute(call, V1Lease.class).getData();
   }
 
   private Outcome failed(String verb, ApiException e) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -98,6 +99,56 @@ class LeaderElectorIT {
     await().atMost(WAIT).until(b::isLeader);
     for (LeaderElector e : List.of(a, b)) {
       e.stop(true);
+    }
+  }
+
+  @Test
+  void aLeaderWhoseRoundsStopLeadsNoLongerThanTheRenewDeadline() throws Exception {
+    ScheduledExecutorService one = Executors.newSingleThreadScheduledExecutor();
+    LeaseConfig config =
+        new LeaseConfig(
+            SimHarness.NAMESPACE,
+            "paused-lease",
+            "replica-a",
+            Duration.ofSeconds(2),
+            Duration.ofMillis(1500),
+            Duration.ofMillis(200));
+    LeaderElector a =
+        new LeaderElector(
+            cluster.client(),
+            config,
+            one,
+            new LeadershipListener() {
+              @Override
+              public void onStartedLeading() {}
+
+              @Override
+              public void onStoppedLeading() {}
+            },
+            Clock.systemUTC());
+    try {
+      a.start();
+      await().atMost(WAIT).until(a::isLeader);
+      CountDownLatch paused = new CountDownLatch(1);
+      one.execute(() -> hang(paused)); // the election thread hangs, as in a pause
+
+      long lost = System.nanoTime();
+      await().atMost(Duration.ofSeconds(5)).until(() -> !a.isLeader());
+      long leadNoLongerThan = Duration.ofNanos(System.nanoTime() - lost).toMillis();
+
+      assertThat(leadNoLongerThan).isLessThanOrEqualTo(config.renewDeadline().toMillis());
+      paused.countDown();
+    } finally {
+      a.stop(false);
+      one.shutdownNow();
+    }
+  }
+
+  private static void hang(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }

@@ -60,6 +60,10 @@ public class JobEvent {
   @Column(nullable = false, length = 128, updatable = false)
   private String actor;
 
+  /** The leadership epoch of the replica that made the move as leader; null for a request's. */
+  @Column(updatable = false)
+  private Long epoch;
+
   protected JobEvent() {}
 
   JobEvent(
@@ -110,5 +114,18 @@ public class JobEvent {
 
   public String getActor() {
     return actor;
+  }
+
+  public Long getEpoch() {
+    return epoch;
+  }
+
+  /** Marks the move as made by the leader of {@code epoch}; once, before it is stored. */
+  public JobEvent underEpoch(long epoch) {
+    if (this.epoch != null || id != null) {
+      throw new IllegalStateException("the epoch of a move is set once, before it is stored");
+    }
+    this.epoch = epoch;
+    return this;
   }
 }
