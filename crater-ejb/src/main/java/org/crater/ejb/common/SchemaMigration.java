@@ -30,6 +30,9 @@ import org.flywaydb.core.api.output.MigrateResult;
  * settings and ignore them): a request to a database that has stopped answering gets its 503 within
  * about twice the socket timeout (the check, then a new connection), one to a database that is gone
  * at once.
+ *
+ * <p>Times are written and read in UTC whatever the JVM's time zone ({@code connectionTimeZone},
+ * also made the session's zone, for MySQL Connector/J), so replicas in different zones agree.
  */
 @DataSourceDefinition(
     name = SchemaMigration.DATASOURCE,
@@ -45,7 +48,9 @@ import org.flywaydb.core.api.output.MigrateResult;
       "fish.payara.validation-table-name=DUAL",
       "fish.payara.max-wait-time-in-millis=${MPCONFIG=crater.db.pool-wait-ms}",
       "connectTimeout=${MPCONFIG=crater.db.connect-timeout-ms}",
-      "socketTimeout=${MPCONFIG=crater.db.socket-timeout-ms}"
+      "socketTimeout=${MPCONFIG=crater.db.socket-timeout-ms}",
+      "connectionTimeZone=UTC",
+      "forceConnectionTimeZoneToSession=true"
     })
 @Singleton
 @Startup

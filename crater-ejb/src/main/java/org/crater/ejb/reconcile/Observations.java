@@ -14,6 +14,7 @@ import org.crater.model.job.JobPhase;
  * its current attempt. Pure apart from the job it moves; returns the events to record (none when
  * nothing changed). Eviction by the cluster, a lost node and a vanished object all preempt the job
  * (it runs again as the next attempt); a missing object of a Created job is left to be created.
+ * Start and finish are the times the cluster reports for the containers, not when Crater noticed.
  */
 final class Observations {
 
@@ -46,14 +47,14 @@ final class Observations {
       }
       case RUNNING -> {
         if (phase != JobPhase.RUNNING) {
-          events.add(job.markRunning(nodes(seen), ACTOR, now));
+          events.add(job.markRunning(nodes(seen), ACTOR, at(seen.startTime(), now)));
         }
       }
       case SUCCEEDED, FAILED -> {
         if (phase != JobPhase.RUNNING && seen.startTime() != null) {
-          events.add(job.markRunning(nodes(seen), ACTOR, now));
+          events.add(job.markRunning(nodes(seen), ACTOR, seen.startTime()));
         }
-        events.add(finish(job, seen, now));
+        events.add(finish(job, seen, at(seen.finishTime(), now)));
       }
     }
     return events;
@@ -67,6 +68,11 @@ final class Observations {
       return job.fail(reason(seen, "Failed"), seen.message(), ACTOR, now);
     }
     return job.finish(seen.exitCode(), reason(seen, "Error"), seen.message(), ACTOR, now);
+  }
+
+  /** The cluster's time of a move, or now when it gives none (or one ahead of this clock). */
+  private static Instant at(Instant reported, Instant now) {
+    return reported == null || reported.isAfter(now) ? now : reported;
   }
 
   private static String reason(ObservedWorkload seen, String fallback) {

@@ -1,8 +1,10 @@
 package org.crater.ejb.scheduler;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.TreeMap;
 import org.crater.ejb.quota.ResourceQuantities;
 import org.crater.model.job.Slo;
@@ -22,6 +25,11 @@ import org.crater.model.quota.ResourceVector;
  * that user's later jobs of the same service level. Guaranteed jobs must fit the member's and the
  * account's quota and the cluster, preempting best-effort jobs when only the cluster is short;
  * best-effort jobs need only room.
+ *
+ * <p>A guaranteed job at the head of its queue that has waited longer than {@code reserveAfter} and
+ * does not fit gets nodes reserved first thing in the pass (oldest first): no other job is placed
+ * on them, so the room they free up goes to it, and a big gang does start. Other jobs still fill
+ * the other nodes (backfill), which cannot delay it.
  */
 final class AdmissionPass {
 
@@ -33,10 +41,13 @@ final class AdmissionPass {
   private final List<QueuedJob> admitted = new ArrayList<>();
   private final List<AdmissionPlan.Preemption> preempted = new ArrayList<>();
   private final Map<Long, WaitReason> blockedHeads = new HashMap<>();
+  private final Map<Long, Set<String>> reservations = new HashMap<>();
+  private final Duration reserveAfter;
   private boolean victimsSorted;
 
-  private AdmissionPass(Snapshot snapshot, Instant now) {
+  private AdmissionPass(Snapshot snapshot, Instant now, Duration reserveAfter) {
     this.now = now;
+    this.reserveAfter = reserveAfter;
     this.room = snapshot.room();
     this.ledger = new QuotaLedger(snapshot.members(), snapshot.accounts(), snapshot.held());
     for (HeldJob held : snapshot.held()) {
@@ -68,13 +79,21 @@ final class AdmissionPass {
       List<AccountLimit> accounts,
       Room room) {}
 
-  /** Plans one pass. */
+  /** Plans one pass that reserves no nodes. */
   static AdmissionPlan plan(Snapshot snapshot, Instant now) {
-    return new AdmissionPass(snapshot, now).run(snapshot.queued());
+    return plan(snapshot, now, null);
+  }
+
+  /** Plans one pass; with {@code reserveAfter}, long-waiting guaranteed jobs reserve nodes. */
+  static AdmissionPlan plan(Snapshot snapshot, Instant now, Duration reserveAfter) {
+    return new AdmissionPass(snapshot, now, reserveAfter).run(snapshot.queued());
   }
 
   private AdmissionPlan run(List<QueuedJob> queued) {
     Map<Slo, Map<Long, Deque<QueuedJob>>> queues = queuesOf(queued);
+    if (reserveAfter != null) {
+      reserveForLongWaiters(queues.get(Slo.GUARANTEED).values());
+    }
     for (Slo slo : List.of(Slo.GUARANTEED, Slo.BEST_EFFORT)) {
       Map<Long, Deque<QueuedJob>> users = queues.get(slo);
       PriorityQueue<Long> turn = new PriorityQueue<>(leastServed(users));
@@ -96,7 +115,34 @@ final class AdmissionPass {
         }
       }
     }
-    return new AdmissionPlan(List.copyOf(admitted), List.copyOf(preempted), waiting(queues));
+    return new AdmissionPlan(
+        List.copyOf(admitted), List.copyOf(preempted), waiting(queues), Map.copyOf(reservations));
+  }
+
+  /** Reserves nodes for the heads that have waited too long and do not fit now, oldest first. */
+  private void reserveForLongWaiters(Collection<Deque<QueuedJob>> queues) {
+    Instant due = now.minus(reserveAfter);
+    List<QueuedJob> longWaiting =
+        queues.stream()
+            .map(Deque::peek)
+            .filter(head -> head != null && head.submittedAt().isBefore(due))
+            // Only a job its quota would admit: room kept for one that must wait anyway is wasted.
+            .filter(
+                head ->
+                    ledger.closed(head.accountId(), now).isEmpty()
+                        && ledger.exceeded(head).isEmpty())
+            .sorted(Comparator.comparing(QueuedJob::submittedAt).thenComparingLong(QueuedJob::id))
+            .toList();
+    for (QueuedJob job : longWaiting) {
+      String name = job.attemptName();
+      if (room.copy().place(name, job.perReplica(), job.gpuModel(), job.replicas())) {
+        continue; // it fits now: the pass admits it, if its quota allows
+      }
+      List<String> kept = room.reserve(name, job.perReplica(), job.gpuModel(), job.replicas());
+      if (!kept.isEmpty()) {
+        reservations.put(job.id(), Set.copyOf(kept));
+      }
+    }
   }
 
   private Optional<WaitReason> tryAdmit(QueuedJob job) {
@@ -111,13 +157,17 @@ final class AdmissionPass {
         return exceeded;
       }
     }
-    String name = "crater-" + job.id() + "-" + job.attempt();
+    String name = job.attemptName();
     if (!room.place(name, job.perReplica(), job.gpuModel(), job.replicas())) {
       if (!room.couldEverHold(job.perReplica(), job.gpuModel(), job.replicas())) {
         return Optional.of(WaitReason.neverFits(job.gpuModel(), describe(job)));
       }
       if (!guaranteed || bestEffort.isEmpty() || !preemptFor(job)) {
-        return Optional.of(WaitReason.noCapacity(job.gpuModel(), describe(job)));
+        Set<String> kept = reservations.get(job.id());
+        return Optional.of(
+            kept == null
+                ? WaitReason.noCapacity(job.gpuModel(), describe(job))
+                : WaitReason.keptFor(job.gpuModel(), describe(job), kept.size()));
       }
       room.place(name, job.perReplica(), job.gpuModel(), job.replicas());
     }

@@ -2,6 +2,7 @@ package org.crater.ejb.scheduler;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The outcome of one pass: what to admit, what to preempt for it, and why the rest waits.
@@ -9,9 +10,14 @@ import java.util.Map;
  * @param admitted jobs to admit, in the order they were chosen
  * @param preempted best-effort jobs to preempt, each with the job it makes room for
  * @param waiting every job left in the queues, by id
+ * @param reservations nodes kept for guaranteed jobs that have waited long, by job id: no other job
+ *     may be placed on them
  */
 public record AdmissionPlan(
-    List<QueuedJob> admitted, List<Preemption> preempted, Map<Long, Waiting> waiting) {
+    List<QueuedJob> admitted,
+    List<Preemption> preempted,
+    Map<Long, Waiting> waiting,
+    Map<Long, Set<String>> reservations) {
 
   /**
    * A best-effort job that gives its room to a guaranteed one.
@@ -21,5 +27,18 @@ public record AdmissionPlan(
    */
   public record Preemption(HeldJob victim, long forJob) {}
 
-  public static final AdmissionPlan EMPTY = new AdmissionPlan(List.of(), List.of(), Map.of());
+  public static final AdmissionPlan EMPTY =
+      new AdmissionPlan(List.of(), List.of(), Map.of(), Map.of());
+
+  /** Every node reserved for another job than {@code jobId}: where its pods must not go. */
+  public Set<String> reservedAgainst(long jobId) {
+    Set<String> nodes = new java.util.TreeSet<>();
+    reservations.forEach(
+        (holder, reserved) -> {
+          if (holder != jobId) {
+            nodes.addAll(reserved);
+          }
+        });
+    return nodes;
+  }
 }

@@ -1,6 +1,7 @@
 package org.crater.ejb.scheduler;
 
 import java.time.Instant;
+import org.crater.k8s.workload.WorkloadNames;
 import org.crater.model.job.Slo;
 import org.crater.model.quota.ResourceVector;
 
@@ -34,6 +35,6 @@ public record HeldJob(
 
   /** The name shared by the attempt's cluster objects and the prefix of its pods' names. */
   public String clusterName() {
-    return "crater-" + id + "-" + attempt;
+    return WorkloadNames.objectName(id, attempt);
   }
 }

@@ -1,6 +1,7 @@
 package org.crater.ejb.scheduler;
 
 import java.time.Instant;
+import org.crater.k8s.workload.WorkloadNames;
 import org.crater.model.job.Slo;
 import org.crater.model.quota.ResourceVector;
 
@@ -30,5 +31,10 @@ public record QueuedJob(
 
   public ResourceVector total() {
     return perReplica.times(replicas);
+  }
+
+  /** The name of the attempt's cluster objects, as the room places it. */
+  public String attemptName() {
+    return WorkloadNames.objectName(id, attempt);
   }
 }

@@ -14,7 +14,8 @@ import org.crater.model.quota.ResourceVector;
 /**
  * The free room of the cluster's nodes during one pass, changed as the pass admits and preempts.
  * Placement is first-fit, node by node in name order, all replicas or none. It is an estimate the
- * real scheduler confirms, good enough never to admit what cannot run now.
+ * real scheduler confirms, good enough never to admit what cannot run now. Nodes {@link #reserve}d
+ * for an attempt take no other attempt's replicas.
  */
 final class Room {
 
@@ -22,6 +23,7 @@ final class Room {
 
   private final Map<String, Node> nodes;
   private final Map<String, List<String>> placements;
+  private final Map<String, String> reservedFor = new HashMap<>();
 
   private Room(Map<String, Node> nodes, Map<String, List<String>> placements) {
     this.nodes = nodes;
@@ -85,7 +87,9 @@ final class Room {
     nodes.forEach((name, n) -> copied.put(name, n.copy()));
     Map<String, List<String>> placed = new HashMap<>();
     placements.forEach((k, v) -> placed.put(k, new ArrayList<>(v)));
-    return new Room(copied, placed);
+    Room copy = new Room(copied, placed);
+    copy.reservedFor.putAll(reservedFor);
+    return copy;
   }
 
   /** How many replicas of the attempt are placed (bound, or placed earlier in this pass). */
@@ -105,7 +109,7 @@ final class Room {
   boolean place(String attempt, ResourceVector perReplica, String gpuModel, int replicas) {
     List<String> chosen = new ArrayList<>();
     for (Node node : nodes.values()) {
-      if (!node.usable() || !matches(node, gpuModel, perReplica)) {
+      if (!node.usable() || !matches(node, gpuModel, perReplica) || !openTo(node, attempt)) {
         continue;
       }
       while (chosen.size() < replicas && fits(node.free(), perReplica)) {
@@ -122,6 +126,41 @@ final class Room {
     }
     placements.computeIfAbsent(attempt, k -> new ArrayList<>()).addAll(chosen);
     return true;
+  }
+
+  /**
+   * Keeps nodes for an attempt that waits for room: the nodes of its model closest to holding it
+   * now (most of its replicas fit in their free room), until they could hold all its replicas once
+   * empty. Returns them, or nothing when the free nodes could not hold it even empty.
+   */
+  List<String> reserve(String attempt, ResourceVector perReplica, String gpuModel, int replicas) {
+    List<Node> candidates =
+        nodes.values().stream()
+            .filter(n -> n.usable() && matches(n, gpuModel, perReplica) && openTo(n, attempt))
+            .sorted(
+                java.util.Comparator.comparingLong((Node n) -> -n.free().getOrDefault(GPU, 0L))
+                    .thenComparingLong(n -> -copiesOf(n.free(), perReplica))
+                    .thenComparing(Node::name))
+            .toList();
+    List<String> chosen = new ArrayList<>();
+    long copies = 0;
+    for (Node node : candidates) {
+      long fit = copiesOf(node.allocatable(), perReplica);
+      if (fit > 0) {
+        chosen.add(node.name());
+        copies += fit;
+      }
+      if (copies >= replicas) {
+        chosen.forEach(name -> reservedFor.put(name, attempt));
+        return chosen;
+      }
+    }
+    return List.of();
+  }
+
+  private boolean openTo(Node node, String attempt) {
+    String holder = reservedFor.get(node.name());
+    return holder == null || holder.equals(attempt);
   }
 
   /** Gives the room of every placed replica of the attempt back. */
@@ -143,18 +182,20 @@ final class Room {
    * changing this room. Nodes are copied only as releases touch them, and the count of replicas
    * that would fit is kept up to date node by node.
    */
-  Trial trial(ResourceVector perReplica, String gpuModel) {
-    return new Trial(perReplica, gpuModel);
+  Trial trial(String attempt, ResourceVector perReplica, String gpuModel) {
+    return new Trial(attempt, perReplica, gpuModel);
   }
 
   /** See {@link #trial}. */
   final class Trial {
+    private final String attempt;
     private final ResourceVector perReplica;
     private final String gpuModel;
     private final Map<String, Map<String, Long>> changed = new HashMap<>();
     private long copies;
 
-    private Trial(ResourceVector perReplica, String gpuModel) {
+    private Trial(String attempt, ResourceVector perReplica, String gpuModel) {
+      this.attempt = attempt;
       this.perReplica = perReplica;
       this.gpuModel = gpuModel;
       for (Node node : nodes.values()) {
@@ -189,7 +230,7 @@ final class Room {
     }
 
     private long copiesOn(Node node, Map<String, Long> free) {
-      return node.usable() && matches(node, gpuModel, perReplica)
+      return node.usable() && matches(node, gpuModel, perReplica) && openTo(node, attempt)
           ? Math.max(0, Math.min(copiesOf(free, perReplica), Integer.MAX_VALUE))
           : 0;
     }

@@ -34,7 +34,7 @@ final class VictimPolicy {
     if (ordered.isEmpty()) {
       return List.of();
     }
-    Room.Trial trial = room.trial(job.perReplica(), job.gpuModel());
+    Room.Trial trial = room.trial(job.attemptName(), job.perReplica(), job.gpuModel());
     List<HeldJob> chosen = new ArrayList<>();
     for (HeldJob candidate : ordered) {
       trial.release(candidate.clusterName(), candidate.perReplica());

@@ -9,7 +9,8 @@ import java.util.Map;
  * <ul>
  *   <li>{@code QuotaExceeded{scope, account, resource, need, free}} — scope {@code member} (the
  *       user's quota in the account) or {@code account} (the account's quota);
- *   <li>{@code NoCapacity{model}} — no node (of the model) has room now;
+ *   <li>{@code NoCapacity{model}} — no node (of the model) has room now; with {@code reservedNodes}
+ *       when it has waited long and that many nodes are kept for it as they free up;
  *   <li>{@code NeverFits{model}} — no node of the model could hold it even when empty;
  *   <li>{@code AccountExpired{account}};
  *   <li>{@code BehindInQueue{ahead}} — the owner's earlier jobs of the same service level go first.
@@ -45,6 +46,22 @@ public record WaitReason(String code, Map<String, String> details, String messag
         "NoCapacity",
         Map.of("model", modelName(model)),
         "No " + modelText(model) + "node has room for " + what + " now.");
+  }
+
+  static WaitReason keptFor(String model, String what, int nodes) {
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("model", modelName(model));
+    details.put("reservedNodes", Integer.toString(nodes));
+    return new WaitReason(
+        "NoCapacity",
+        details,
+        "No "
+            + modelText(model)
+            + "node has room for "
+            + what
+            + " now; "
+            + nodes
+            + " node(s) are kept for it as they free up.");
   }
 
   static WaitReason neverFits(String model, String what) {

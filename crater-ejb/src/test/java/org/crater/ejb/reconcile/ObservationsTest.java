@@ -126,6 +126,56 @@ class ObservationsTest {
   }
 
   @Test
+  void startAndFinishAreTheContainersTimesNotWhenCraterNoticed() {
+    Job job = jobIn(JobPhase.PENDING);
+    Instant started = NOW.plusSeconds(3);
+    Instant finished = NOW.plusSeconds(40);
+    ObservedWorkload done =
+        new ObservedWorkload(
+            0,
+            1,
+            "crater-0-1",
+            WorkloadPhase.SUCCEEDED,
+            0,
+            "Completed",
+            null,
+            List.of("node-0"),
+            started,
+            finished,
+            false,
+            null);
+
+    Observations.apply(job, done, NOW.plusSeconds(90));
+
+    assertThat(job.getStartedAt()).isEqualTo(started);
+    assertThat(job.getFinishedAt()).isEqualTo(finished);
+  }
+
+  @Test
+  void aTimeAheadOfCratersClockIsTakenAsNow() {
+    Job job = jobIn(JobPhase.CREATED);
+    Instant later = NOW.plusSeconds(600);
+    ObservedWorkload skewed =
+        new ObservedWorkload(
+            0,
+            1,
+            "crater-0-1",
+            WorkloadPhase.RUNNING,
+            null,
+            null,
+            null,
+            List.of("node-0"),
+            later,
+            null,
+            false,
+            null);
+
+    Observations.apply(job, skewed, NOW.plusSeconds(5));
+
+    assertThat(job.getStartedAt()).isEqualTo(NOW.plusSeconds(5));
+  }
+
+  @Test
   void ignoresAnotherAttemptAndJobsThatHoldNothing() {
     Job job = jobIn(JobPhase.RUNNING);
     ObservedWorkload old =

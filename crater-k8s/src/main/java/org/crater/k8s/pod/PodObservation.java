@@ -24,7 +24,7 @@ import org.crater.k8s.workload.WorkloadPhase;
  * @param reason machine-readable reason, may be null
  * @param message detail, may be null
  * @param nodeName bound node, may be null
- * @param startTime pod start, may be null
+ * @param startTime main container start (else the pod's), may be null
  * @param finishTime main container finish, may be null
  * @param preempted true when evicted by the cluster
  */
@@ -69,7 +69,7 @@ public record PodObservation(
         reason,
         message == null ? status.getMessage() : message,
         node,
-        instant(status.getStartTime()),
+        containerStart(status).orElse(instant(status.getStartTime())),
         terminated.map(t -> instant(t.getFinishedAt())).orElse(null),
         preempted);
   }
@@ -103,6 +103,18 @@ public record PodObservation(
 
   private static Optional<V1ContainerStateTerminated> terminated(V1PodStatus status) {
     return mainStatus(status).map(V1ContainerStatus::getState).map(V1ContainerState::getTerminated);
+  }
+
+  /** When the main container started, running or since terminated. */
+  private static Optional<Instant> containerStart(V1PodStatus status) {
+    return mainStatus(status)
+        .map(V1ContainerStatus::getState)
+        .map(
+            state ->
+                state.getRunning() != null
+                    ? state.getRunning().getStartedAt()
+                    : state.getTerminated() == null ? null : state.getTerminated().getStartedAt())
+        .map(PodObservation::instant);
   }
 
   private static String waitingReason(V1PodStatus status) {

@@ -1,10 +1,15 @@
 package org.crater.k8s.pod;
 
 import io.kubernetes.client.custom.Quantity;
+import io.kubernetes.client.openapi.models.V1Affinity;
 import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1ContainerPort;
 import io.kubernetes.client.openapi.models.V1EmptyDirVolumeSource;
 import io.kubernetes.client.openapi.models.V1EnvVar;
+import io.kubernetes.client.openapi.models.V1NodeAffinity;
+import io.kubernetes.client.openapi.models.V1NodeSelector;
+import io.kubernetes.client.openapi.models.V1NodeSelectorRequirement;
+import io.kubernetes.client.openapi.models.V1NodeSelectorTerm;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1PersistentVolumeClaimVolumeSource;
 import io.kubernetes.client.openapi.models.V1Pod;
@@ -66,7 +71,28 @@ public final class PodTemplates {
     if (spec.gpuModel() != null && !spec.gpuModel().isBlank()) {
       podSpec.nodeSelector(Map.of(CraterLabels.GPU_PRODUCT, spec.gpuModel()));
     }
+    if (!spec.avoidNodes().isEmpty()) {
+      podSpec.affinity(awayFrom(spec.avoidNodes()));
+    }
     return new V1PodTemplateSpec().metadata(meta).spec(podSpec);
+  }
+
+  /** A required node affinity that keeps the pod off these nodes (by node name). */
+  private static V1Affinity awayFrom(List<String> nodes) {
+    return new V1Affinity()
+        .nodeAffinity(
+            new V1NodeAffinity()
+                .requiredDuringSchedulingIgnoredDuringExecution(
+                    new V1NodeSelector()
+                        .nodeSelectorTerms(
+                            List.of(
+                                new V1NodeSelectorTerm()
+                                    .matchFields(
+                                        List.of(
+                                            new V1NodeSelectorRequirement()
+                                                .key("metadata.name")
+                                                .operator("NotIn")
+                                                .values(new ArrayList<>(nodes))))))));
   }
 
   private static V1Container container(WorkloadSpec spec, WorkloadSettings settings) {

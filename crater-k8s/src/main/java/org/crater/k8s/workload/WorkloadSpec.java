@@ -29,6 +29,7 @@ import java.util.Objects;
  * @param namespace target namespace, null for the configured default
  * @param annotations runtime hints copied onto the objects (e.g. simulator run time)
  * @param jupyterToken notebook token; null lets the adapter derive one from its secret
+ * @param avoidNodes nodes its pods must not be placed on (kept for other jobs)
  */
 public record WorkloadSpec(
     long jobId,
@@ -48,7 +49,8 @@ public record WorkloadSpec(
     List<Mount> mounts,
     String namespace,
     Map<String, String> annotations,
-    String jupyterToken) {
+    String jupyterToken,
+    List<String> avoidNodes) {
 
   /** Validates identity fields and copies every collection. */
   public WorkloadSpec {
@@ -69,6 +71,31 @@ public record WorkloadSpec(
     resources = copy(resources);
     mounts = mounts == null ? List.of() : List.copyOf(mounts);
     annotations = copy(annotations);
+    avoidNodes = avoidNodes == null ? List.of() : List.copyOf(avoidNodes);
+  }
+
+  /** The same attempt, kept off these nodes (reserved for other jobs). */
+  public WorkloadSpec avoiding(java.util.Collection<String> nodes) {
+    return new WorkloadSpec(
+        jobId,
+        attempt,
+        user,
+        account,
+        slo,
+        kind,
+        image,
+        command,
+        args,
+        env,
+        workingDir,
+        replicas,
+        resources,
+        gpuModel,
+        mounts,
+        namespace,
+        annotations,
+        jupyterToken,
+        List.copyOf(new java.util.TreeSet<>(nodes)));
   }
 
   /** A builder with {@code BATCH}, {@code BEST_EFFORT}, attempt 1 and one replica preset. */
@@ -241,7 +268,8 @@ public record WorkloadSpec(
           mounts,
           namespace,
           annotations,
-          jupyterToken);
+          jupyterToken,
+          List.of());
     }
   }
 }

@@ -81,6 +81,27 @@ class PodTemplatesTest {
   }
 
   @Test
+  void nodesKeptForOtherJobsAreAvoidedByName() {
+    V1Pod plain = PodTemplates.pod(Specs.aJob().build(), Specs.settings());
+    V1Pod away =
+        PodTemplates.pod(Specs.aJob().build().avoiding(List.of("a2", "a1")), Specs.settings());
+
+    assertThat(plain.getSpec().getAffinity()).isNull();
+    var term =
+        away.getSpec()
+            .getAffinity()
+            .getNodeAffinity()
+            .getRequiredDuringSchedulingIgnoredDuringExecution()
+            .getNodeSelectorTerms()
+            .get(0)
+            .getMatchFields()
+            .get(0);
+    assertThat(term.getKey()).isEqualTo("metadata.name");
+    assertThat(term.getOperator()).isEqualTo("NotIn");
+    assertThat(term.getValues()).containsExactly("a1", "a2");
+  }
+
+  @Test
   void gpuModelBecomesNodeSelector() {
     V1Pod pod = PodTemplates.pod(Specs.aJob().gpuModel("A100").build(), Specs.settings());
     assertThat(pod.getSpec().getNodeSelector()).isEqualTo(Map.of("nvidia.com/gpu.product", "A100"));

@@ -59,12 +59,11 @@ final class ClusterSnapshot {
    * takes the first node that fits.
    */
   NodeState bestFit(JsonObject pod, ResourceVector requests) {
-    JsonObject selector = Json.obj(pod, "spec.nodeSelector");
     long gpus = requests.get("nvidia.com/gpu");
     NodeState best = null;
     long bestLeft = Long.MAX_VALUE;
     for (NodeState n : nodes.values()) {
-      if (selects(selector, n) && n.free.covers(requests)) {
+      if (selects(pod, n) && n.free.covers(requests)) {
         long left = n.free.get("nvidia.com/gpu") - gpus;
         if (left < bestLeft) {
           best = n;
@@ -83,10 +82,9 @@ final class ClusterSnapshot {
    * null. Pods of {@code ownGang} are never victims.
    */
   Preemption preemption(JsonObject pod, ResourceVector requests, int priority, String ownGang) {
-    JsonObject selector = Json.obj(pod, "spec.nodeSelector");
     Preemption best = null;
     for (NodeState n : nodes.values()) {
-      if (!selects(selector, n)) {
+      if (!selects(pod, n)) {
         continue;
       }
       List<Placed> candidates = new ArrayList<>();
@@ -136,11 +134,10 @@ final class ClusterSnapshot {
 
   /** Why a pod fits no node, in the words kube-scheduler uses for PodScheduled=False. */
   String unschedulableMessage(JsonObject pod, ResourceVector requests) {
-    JsonObject selector = Json.obj(pod, "spec.nodeSelector");
     int matching = 0;
     java.util.Set<String> insufficient = new java.util.TreeSet<>();
     for (NodeState n : nodes.values()) {
-      if (!selects(selector, n)) {
+      if (!selects(pod, n)) {
         continue;
       }
       matching++;
@@ -188,14 +185,15 @@ final class ClusterSnapshot {
     }
   }
 
-  private static boolean selects(JsonObject selector, NodeState n) {
-    for (Map.Entry<String, JsonElement> e : selector.entrySet()) {
+  /** The pod's nodeSelector and its required node affinity both accept the node. */
+  private static boolean selects(JsonObject pod, NodeState n) {
+    for (Map.Entry<String, JsonElement> e : Json.obj(pod, "spec.nodeSelector").entrySet()) {
       JsonElement actual = n.labels.get(e.getKey());
       if (actual == null || !actual.getAsString().equals(e.getValue().getAsString())) {
         return false;
       }
     }
-    return true;
+    return NodeAffinity.accepts(pod, n.name, n.labels);
   }
 
   private static boolean isDeleting(JsonObject pod) {
