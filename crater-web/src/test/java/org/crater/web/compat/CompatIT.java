@@ -16,11 +16,13 @@ import static org.crater.web.compat.V010Shapes.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URL;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.crater.ejb.auth.TokenCodec;
 import org.crater.web.Api;
 import org.crater.web.Api.Reply;
@@ -41,6 +43,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class CompatIT {
 
   private static final String PASSWORD = "correct horse 6";
+  private static final Duration PATIENCE = Duration.ofSeconds(60);
 
   @ArquillianResource private URL base;
 
@@ -172,11 +175,75 @@ class CompatIT {
     assertThat(counted(stats)).isEqualTo(1);
     assertShape(refreshed.body(), REFRESHED);
     assertThat(data(deleted.body()).asText()).isEmpty();
-    assertThat(taskIds(again.get("v1/aitask/list"))).as("deleted tasks leave the list").isEmpty();
+    assertThat(data(again.get("v1/aitask/list").body()).path("Tasks"))
+        .as("deleted tasks stay in the list, flagged: the frontend filters them itself")
+        .singleElement()
+        .satisfies(task -> assertThat(task.path("isDeleted").asBoolean()).isTrue());
     JsonNode gone = data(again.get("v1/aitask/get?taskID=" + id).body());
     assertThat(gone.path("isDeleted").asBoolean()).isTrue();
     assertThat(gone.path("status").asText()).isEqualTo("Failed");
     assertThat(counted(again.get("v1/aitask/taskStats"))).isZero();
+  }
+
+  /** Waits until the task has this v0.1.0 status and returns it. */
+  private static JsonNode awaitStatus(Api api, long id, String status) {
+    Awaitility.await("task " + id + " " + status)
+        .atMost(PATIENCE)
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () ->
+                data(api.get("v1/aitask/get?taskID=" + id).body())
+                    .path("status")
+                    .asText()
+                    .equals(status));
+    return data(api.get("v1/aitask/get?taskID=" + id).body());
+  }
+
+  private static JsonNode listed(Api api, long id) {
+    for (JsonNode task : data(api.get("v1/aitask/list").body()).path("Tasks")) {
+      if (task.path("id").asLong() == id) {
+        return task;
+      }
+    }
+    throw new AssertionError("task " + id + " is not listed");
+  }
+
+  @Test
+  void aFinishedTaskIsDeletedAndStaysListedAsDeleted() {
+    V010User uma = signUp("uma");
+    Map<String, Object> quick = task(0, 0);
+    quick.put("command", "sleep 1");
+    long id = create(uma.api(), quick);
+    awaitStatus(uma.api(), id, "Succeeded");
+
+    long countedBefore = counted(uma.api().get("v1/aitask/taskStats"));
+    Reply deleted = uma.api().post("v1/aitask/delete", Map.of("taskID", id));
+    Reply again = uma.api().post("v1/aitask/delete", Map.of("taskID", id));
+    JsonNode inList = listed(uma.api(), id);
+    JsonNode got = data(uma.api().get("v1/aitask/get?taskID=" + id).body());
+    Reply nativeList = uma.api().get("api/v1/jobs");
+    Reply withArchived = uma.api().get("api/v1/jobs?archived=true");
+    Reply events = uma.api().get("api/v1/jobs/" + id + "/events");
+
+    assertThat(countedBefore).isEqualTo(1);
+    assertThat(deleted.status()).as(deleted.raw()).isEqualTo(200);
+    assertThat(data(deleted.body()).asText()).isEmpty();
+    assertThat(again.status()).as("deleting again changes nothing").isEqualTo(200);
+    assertShape(inList, TASK);
+    assertThat(inList.path("isDeleted").asBoolean()).isTrue();
+    assertThat(inList.path("status").asText()).as("it ran to its end").isEqualTo("Succeeded");
+    assertThat(got.path("isDeleted").asBoolean()).isTrue();
+    assertThat(counted(uma.api().get("v1/aitask/taskStats"))).as("deleted").isZero();
+    assertThat(nativeList.body().path("total").asLong()).as("archived").isZero();
+    assertThat(withArchived.body().path("items").get(0).path("id").asLong()).isEqualTo(id);
+    assertThat(withArchived.body().path("items").get(0).path("archivedAt").isTextual()).isTrue();
+    assertThat(events.body().findValuesAsText("reason"))
+        .containsOnlyOnce("Archived")
+        .last()
+        .isEqualTo("Archived");
+    assertThat(uma.api().get("api/v1/jobs/statistics").body().path("SUCCEEDED").asLong())
+        .as("the record stays for accounting")
+        .isEqualTo(1);
   }
 
   @Test

@@ -29,7 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Crater v0.1.0's task routes over the caller's native jobs in the default account. Lists hold the
- * newest {@value #MAX_TASKS} tasks: v0.1.0 had no paging.
+ * newest {@value #MAX_TASKS} tasks, deleted ones included (the frontend filters on {@code
+ * isDeleted}): v0.1.0 had no paging. A deleted task is a cancelled or an archived job.
  */
 @Path("v1/aitask")
 @CompatApi
@@ -71,19 +72,18 @@ public class AiTasksResource {
 
   @POST
   @Path("delete")
-  @Operation(summary = "Delete a task: its job is cancelled")
+  @Operation(
+      summary =
+          "Delete a task whatever its status: a task that has not ended is cancelled, then its job"
+              + " is archived (its record stays); deleting it again changes nothing")
   @RequestBody(content = @Content(schema = @Schema(implementation = TaskBodies.Delete.class)))
   @APIResponse(responseCode = "200", description = "Deleted")
   @APIResponse(
       responseCode = "404",
       description = "No such task of yours (40401)",
       content = @Content(schema = @Schema(implementation = CompatError.class)))
-  @APIResponse(
-      responseCode = "409",
-      description = "The task has already ended (40901)",
-      content = @Content(schema = @Schema(implementation = CompatError.class)))
   public Envelope<String> delete(InputStream body) {
-    jobs.cancel(caller.get(), bodies.read(body, TaskBodies.Delete.class).taskID());
+    jobs.cancelAndArchive(caller.get(), bodies.read(body, TaskBodies.Delete.class).taskID());
     return Envelope.done();
   }
 
@@ -104,7 +104,7 @@ public class AiTasksResource {
 
   @GET
   @Path("list")
-  @Operation(summary = "My tasks, newest first, without deleted ones: {Tasks}")
+  @Operation(summary = "My tasks, newest first, deleted ones included (isDeleted): {Tasks}")
   @APIResponse(responseCode = "200", description = "My tasks")
   public Envelope<TaskAnswers.Listing> list(@QueryParam("status") String ignored) {
     var page = jobs.list(caller.get(), false, TaskViews.everything(), 0, MAX_TASKS);
@@ -135,9 +135,12 @@ public class AiTasksResource {
 
   @GET
   @Path("taskStats")
-  @Operation(summary = "How many of my tasks are in each status: {taskCount: [{Status, Count}]}")
+  @Operation(
+      summary =
+          "How many of my tasks that are not deleted are in each status:"
+              + " {taskCount: [{Status, Count}]}")
   @APIResponse(responseCode = "200", description = "Counts")
   public Envelope<TaskAnswers.Stats> taskStats() {
-    return Envelope.of(TaskViews.stats(jobs.statistics(caller.get(), false)));
+    return Envelope.of(TaskViews.stats(jobs.statistics(caller.get(), false, false)));
   }
 }

@@ -76,16 +76,17 @@ public final class TaskViews {
         .toList();
   }
 
-  /** The tasks of these jobs, leaving out deleted ones (cancelled jobs). */
+  /** The tasks of these jobs, deleted ones included: the frontend filters on isDeleted. */
   public static TaskAnswers.Listing listing(Stream<Job> jobs, String namespace) {
-    return new TaskAnswers.Listing(
-        jobs.filter(job -> job.getPhase() != JobPhase.CANCELLED)
-            .map(job -> of(job, namespace))
-            .toList());
+    return new TaskAnswers.Listing(jobs.map(job -> of(job, namespace)).toList());
+  }
+
+  /** Whether the job is a deleted task: deleted through v0.1.0 (archived), or cancelled. */
+  static boolean deleted(Job job) {
+    return job.isArchived() || job.getPhase() == JobPhase.CANCELLED;
   }
 
   public static TaskView of(Job job, String namespace) {
-    boolean deleted = job.getPhase() == JobPhase.CANCELLED;
     return new TaskView(
         job.getId(),
         job.getName(),
@@ -110,7 +111,7 @@ public final class TaskViews {
         Objects.requireNonNullElse(
             job.getReasonMessage(), Objects.requireNonNullElse(job.getReason(), "")),
         job.getAdmittedAt() == null ? "" : job.clusterName(),
-        deleted,
+        deleted(job),
         0,
         "",
         Objects.requireNonNullElse(job.getEstimatedSeconds(), 0L),
@@ -154,7 +155,10 @@ public final class TaskViews {
     return from == null || to == null ? 0 : Math.max(0, Duration.between(from, to).toSeconds());
   }
 
-  /** Counts by v0.1.0 status, in phase order, leaving out empty statuses and deleted tasks. */
+  /**
+   * Counts by v0.1.0 status, in phase order, leaving out empty statuses and cancelled jobs (deleted
+   * tasks; the counts are of jobs that are not archived).
+   */
   public static TaskAnswers.Stats stats(Map<JobPhase, Long> counts) {
     return new TaskAnswers.Stats(
         counts.entrySet().stream()
@@ -164,9 +168,9 @@ public final class TaskViews {
             .toList());
   }
 
-  /** No filter: every job, newest first. */
+  /** No filter: every job, archived ones included, newest first. */
   public static JobFilter everything() {
-    return new JobFilter(null, null, null, null, null, false);
+    return new JobFilter(null, null, null, null, null, false, true);
   }
 
   /** A user's v0.1.0 quota: their quota in the default account, or nothing outside it. */

@@ -1,6 +1,7 @@
 package org.crater.web.compat.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,8 +14,11 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.crater.ejb.quota.MemberQuota;
+import org.crater.model.account.Account;
 import org.crater.model.account.AccountRole;
+import org.crater.model.job.Job;
 import org.crater.model.job.JobKind;
 import org.crater.model.job.JobMount;
 import org.crater.model.job.JobPhase;
@@ -22,6 +26,8 @@ import org.crater.model.job.JobRequest;
 import org.crater.model.job.Slo;
 import org.crater.model.job.TaskType;
 import org.crater.model.quota.ResourceVector;
+import org.crater.model.user.PlatformRole;
+import org.crater.model.user.User;
 import org.crater.web.compat.CompatJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,6 +41,29 @@ class TaskViewsTest {
           .addModule(new JavaTimeModule())
           .serializationInclusion(JsonInclude.Include.NON_NULL)
           .build();
+
+  private static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
+
+  private static Job aJob() {
+    User ada = new User("ada", "Ada", null, "hash", PlatformRole.USER, NOW);
+    JobRequest request =
+        new JobRequest(
+            "train",
+            JobKind.BATCH,
+            TaskType.TRAINING,
+            Slo.BEST_EFFORT,
+            "busybox:1.36",
+            List.of("/bin/bash", "-c", "sleep 1"),
+            List.of(),
+            Map.of(),
+            null,
+            ResourceVector.of(Map.of("cpu", 1000L)),
+            null,
+            1,
+            List.of(),
+            null);
+    return new Job(ada, new Account("default", "Default", NOW), request, NOW);
+  }
 
   @Test
   void aV010TaskBecomesOneShellPodInTheDefaultAccount() {
@@ -85,6 +114,21 @@ class TaskViewsTest {
   void aCancelledJobIsADeletedTaskThatReadsAsFailed() {
     assertThat(TaskViews.status(JobPhase.CANCELLED)).isEqualTo("Failed");
     assertThat(TaskViews.status(JobPhase.QUEUEING)).isEqualTo("Queueing");
+  }
+
+  @Test
+  void aDeletedTaskIsACancelledOrAnArchivedJob() {
+    Job queued = aJob();
+    Job cancelled = aJob();
+    cancelled.cancel("ada", NOW);
+    Job archived = aJob();
+    archived.admit("scheduler", NOW);
+    archived.finish(0, "Completed", null, "reconciler", NOW);
+    archived.archive("ada", NOW);
+
+    assertThat(Stream.of(queued, cancelled, archived))
+        .extracting(job -> TaskViews.status(job.getPhase()), TaskViews::deleted)
+        .containsExactly(tuple("Queueing", false), tuple("Failed", true), tuple("Succeeded", true));
   }
 
   @Test
