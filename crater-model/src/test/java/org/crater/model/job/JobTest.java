@@ -61,7 +61,8 @@ class JobTest {
   void onlyClusterPhasesHoldQuota() {
     assertThat(JobPhase.values())
         .filteredOn(JobPhase::holdsQuota)
-        .containsExactly(JobPhase.CREATED, JobPhase.PENDING, JobPhase.RUNNING);
+        .containsExactly(JobPhase.CREATED, JobPhase.PENDING, JobPhase.RUNNING)
+        .containsExactlyElementsOf(JobPhase.holding());
   }
 
   @Test

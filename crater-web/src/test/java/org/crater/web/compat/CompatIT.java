@@ -247,6 +247,50 @@ class CompatIT {
   }
 
   @Test
+  void softUsedIsWhatRunningBestEffortTasksHold() {
+    V010User vic = signUp("vic");
+    Map<String, Object> guaranteed = task(1, 1);
+    guaranteed.put("command", "sleep 60");
+    Map<String, Object> bestEffort = task(0, 2); // beyond vic's quota of one GPU
+    bestEffort.put("command", "sleep 60");
+    long hard = create(vic.api(), guaranteed);
+    long soft = create(vic.api(), bestEffort);
+    awaitStatus(vic.api(), hard, "Running");
+    awaitStatus(vic.api(), soft, "Running");
+
+    JsonNode quota = data(vic.api().get("v1/aitask/getQuota").body());
+    JsonNode gpus = nativeGpuUsage(vic.api());
+    vic.api().post("v1/aitask/delete", Map.of("taskID", soft));
+    JsonNode afterDelete = data(vic.api().get("v1/aitask/getQuota").body());
+    vic.api().post("v1/aitask/delete", Map.of("taskID", hard));
+
+    assertShape(quota, QUOTA);
+    assertThat(quota.path("hardUsed").path("nvidia.com/gpu").asText()).isEqualTo("1");
+    assertThat(quota.path("softUsed").path("nvidia.com/gpu").asText()).isEqualTo("2");
+    assertThat(quota.path("softUsed").path("cpu").asText()).isEqualTo("4");
+    assertThat(quota.path("softUsed").path("memory").asText()).isEqualTo("16Gi");
+    assertThat(gpus.path("used").asText()).isEqualTo("1");
+    assertThat(gpus.path("bestEffortUsed").asText()).isEqualTo("2");
+    assertThat(gpus.path("accountBestEffortUsed").asInt()).isGreaterThanOrEqualTo(2);
+    assertThat(afterDelete.path("softUsed").path("nvidia.com/gpu").asText()).isEqualTo("0");
+    assertThat(afterDelete.path("hardUsed").path("nvidia.com/gpu").asText()).isEqualTo("1");
+  }
+
+  /** The caller's GPU line of the native quota report in the default account. */
+  private static JsonNode nativeGpuUsage(Api api) {
+    for (JsonNode account : api.get("api/v1/quota").body()) {
+      if (account.path("account").asText().equals("default")) {
+        for (JsonNode resource : account.path("resources")) {
+          if (resource.path("name").asText().equals("nvidia.com/gpu")) {
+            return resource;
+          }
+        }
+      }
+    }
+    throw new AssertionError("no GPU quota in the default account");
+  }
+
+  @Test
   void theAdministratorsJourney() {
     V010User bea = signUp("bea");
     long id = create(bea.api(), task(0, 1));

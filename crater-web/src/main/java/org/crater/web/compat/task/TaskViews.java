@@ -179,13 +179,12 @@ public final class TaskViews {
         quotas.stream().filter(q -> Account.DEFAULT.equals(q.account())).findFirst().orElse(null);
     ResourceVector limit = quota == null ? ResourceVector.ZERO : quota.limit();
     ResourceVector used = quota == null ? ResourceVector.ZERO : quota.used();
+    ResourceVector bestEffort = quota == null ? ResourceVector.ZERO : quota.bestEffortUsed();
     TreeSet<String> names = new TreeSet<>(limit.amounts().keySet());
     names.addAll(used.amounts().keySet());
+    names.addAll(bestEffort.amounts().keySet());
     return new TaskAnswers.Quota(
-        user,
-        quantities(names, limit),
-        quantities(names, used),
-        quantities(names, ResourceVector.ZERO));
+        user, quantities(names, limit), quantities(names, used), quantities(names, bestEffort));
   }
 
   /** The vector as Kubernetes quantities over the given names, zeros included. */

@@ -152,12 +152,28 @@ class TaskViewsTest {
   void theQuotaIsTheDefaultAccountsAsKubernetesQuantities() {
     ResourceVector limit =
         ResourceVector.of(Map.of("cpu", 16_000L, "memory", 64L << 30, "nvidia.com/gpu", 1L));
+    ResourceVector bestEffort =
+        ResourceVector.of(Map.of("cpu", 8_000L, "nvidia.com/gpu", 2L, "nvidia.com/a100", 2L));
     MemberQuota inDefault =
         new MemberQuota(
-            "default", AccountRole.MEMBER, limit, ResourceVector.ZERO, limit, ResourceVector.ZERO);
+            "default",
+            AccountRole.MEMBER,
+            limit,
+            ResourceVector.ZERO,
+            bestEffort,
+            limit,
+            ResourceVector.ZERO,
+            bestEffort);
     MemberQuota elsewhere =
         new MemberQuota(
-            "lab", AccountRole.MEMBER, limit.times(2), limit, limit, ResourceVector.ZERO);
+            "lab",
+            AccountRole.MEMBER,
+            limit.times(2),
+            limit,
+            limit,
+            limit,
+            ResourceVector.ZERO,
+            limit);
 
     JsonNode quota = JSON.valueToTree(TaskViews.quota("alice", List.of(elsewhere, inDefault)));
     JsonNode none = JSON.valueToTree(TaskViews.quota("bob", List.of()));
@@ -165,9 +181,12 @@ class TaskViewsTest {
     assertThat(quota.toString())
         .isEqualTo(
             "{\"user\":\"alice\","
-                + "\"hard\":{\"cpu\":\"16\",\"memory\":\"64Gi\",\"nvidia.com/gpu\":\"1\"},"
-                + "\"hardUsed\":{\"cpu\":\"0\",\"memory\":\"0\",\"nvidia.com/gpu\":\"0\"},"
-                + "\"softUsed\":{\"cpu\":\"0\",\"memory\":\"0\",\"nvidia.com/gpu\":\"0\"}}");
+                + "\"hard\":{\"cpu\":\"16\",\"memory\":\"64Gi\",\"nvidia.com/a100\":\"0\","
+                + "\"nvidia.com/gpu\":\"1\"},"
+                + "\"hardUsed\":{\"cpu\":\"0\",\"memory\":\"0\",\"nvidia.com/a100\":\"0\","
+                + "\"nvidia.com/gpu\":\"0\"},"
+                + "\"softUsed\":{\"cpu\":\"8\",\"memory\":\"0\",\"nvidia.com/a100\":\"2\","
+                + "\"nvidia.com/gpu\":\"2\"}}");
     assertThat(none.path("hard").isObject()).isTrue();
     assertThat(none.path("hard").size()).isZero();
   }
