@@ -209,7 +209,7 @@ class CompatIT {
   }
 
   @Test
-  void aFinishedTaskIsDeletedAndStaysListedAsDeleted() {
+  void aFinishedTaskIsDeletedAndStaysListedAsDeleted() throws Exception {
     V010User uma = signUp("uma");
     Map<String, Object> quick = task(0, 0);
     quick.put("command", "sleep 1");
@@ -233,6 +233,9 @@ class CompatIT {
     assertThat(inList.path("isDeleted").asBoolean()).isTrue();
     assertThat(inList.path("status").asText()).as("it ran to its end").isEqualTo("Succeeded");
     assertThat(got.path("isDeleted").asBoolean()).isTrue();
+    JsonNode resources = Api.JSON.readTree(inList.path("resourceRequest").asText());
+    assertThat(resources.path("nvidia.com/gpu").asText()).as("the GPU column").isEqualTo("0");
+    assertThat(resources.path("cpu").asText()).isEqualTo("4");
     assertThat(counted(uma.api().get("v1/aitask/taskStats"))).as("deleted").isZero();
     assertThat(nativeList.body().path("total").asLong()).as("archived").isZero();
     assertThat(withArchived.body().path("items").get(0).path("id").asLong()).isEqualTo(id);

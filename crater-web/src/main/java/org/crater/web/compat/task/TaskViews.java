@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.crater.ejb.job.JobFilter;
 import org.crater.ejb.quota.MemberQuota;
+import org.crater.ejb.quota.QuotaCharge;
 import org.crater.ejb.quota.ResourceQuantities;
 import org.crater.model.account.Account;
 import org.crater.model.job.Job;
@@ -29,6 +30,9 @@ public final class TaskViews {
 
   /** v0.1.0 ran a task's command as {@code /bin/bash -c <command>}. */
   static final List<String> SHELL = List.of("/bin/bash", "-c");
+
+  /** The resources the frontend shows in columns: always in a task, zero included. */
+  static final List<String> SHOWN = List.of("cpu", "memory", QuotaCharge.GPU);
 
   private TaskViews() {}
 
@@ -101,7 +105,7 @@ public final class TaskViews {
         seconds(job.getStartedAt(), job.getFinishedAt()),
         seconds(job.getSubmittedAt(), job.getFinishedAt()),
         job.getImage(),
-        CompatJson.text(ResourceQuantities.format(job.getResources())),
+        CompatJson.text(resourceRequest(job.getResources())),
         Objects.requireNonNullElse(job.getWorkingDir(), ""),
         CompatJson.text(shareDirs(job.getMounts())),
         commandLine(job.getCommand(), job.getArgs()),
@@ -129,6 +133,13 @@ public final class TaskViews {
       return command.get(SHELL.size());
     }
     return String.join(" ", Stream.concat(command.stream(), args.stream()).toList());
+  }
+
+  /** A task's resources as Kubernetes quantities: cpu, memory and GPUs always, zeros as "0". */
+  static Map<String, String> resourceRequest(ResourceVector resources) {
+    TreeSet<String> names = new TreeSet<>(SHOWN);
+    names.addAll(resources.amounts().keySet());
+    return quantities(names, resources);
   }
 
   private static Map<String, List<Map<String, String>>> shareDirs(List<JobMount> mounts) {

@@ -148,6 +148,31 @@ class TaskViewsTest {
             "{\"taskCount\":[{\"Status\":\"Queueing\",\"Count\":3},{\"Status\":\"Running\",\"Count\":2}]}");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "no GPU        | cpu=4000,memory=17179869184 "
+            + "| {\"cpu\":\"4\",\"memory\":\"16Gi\",\"nvidia.com/gpu\":\"0\"}",
+        "two GPUs      | cpu=500,nvidia.com/gpu=2 "
+            + "| {\"cpu\":\"500m\",\"memory\":\"0\",\"nvidia.com/gpu\":\"2\"}",
+        "another kind  | cpu=1000,memory=1073741824,example.com/fpga=1 "
+            + "| {\"cpu\":\"1\",\"example.com/fpga\":\"1\",\"memory\":\"1Gi\","
+            + "\"nvidia.com/gpu\":\"0\"}"
+      })
+  void theResourceRequestAlwaysShowsCpuMemoryAndGpus(String name, String amounts, String json)
+      throws Exception {
+    Map<String, Long> vector = new java.util.TreeMap<>();
+    for (String pair : amounts.split(",")) {
+      String[] kv = pair.split("=");
+      vector.put(kv[0], Long.parseLong(kv[1]));
+    }
+
+    String shown = JSON.writeValueAsString(TaskViews.resourceRequest(ResourceVector.of(vector)));
+
+    assertThat(shown).isEqualTo(json);
+  }
+
   @Test
   void theQuotaIsTheDefaultAccountsAsKubernetesQuantities() {
     ResourceVector limit =
