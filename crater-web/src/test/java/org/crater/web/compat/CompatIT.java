@@ -15,6 +15,7 @@ import static org.crater.web.compat.V010Shapes.assertShape;
 import static org.crater.web.compat.V010Shapes.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.gson.JsonObject;
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,9 +25,11 @@ import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
 import org.crater.ejb.auth.TokenCodec;
+import org.crater.sim.api.ResourceRegistry;
 import org.crater.web.Api;
 import org.crater.web.Api.Reply;
 import org.crater.web.CraterWar;
+import org.crater.web.SimulatedCluster;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -291,6 +294,60 @@ class CompatIT {
       }
     }
     throw new AssertionError("no GPU quota in the default account");
+  }
+
+  @Test
+  void aReadOnlyDatasetIsMountedReadOnly() {
+    V010User wes = signUp("wes");
+    Api admin = api().asAdmin();
+    String data = unique("coco");
+    String home = unique("home");
+    for (var d : List.of(List.of(data, "DATASET", true), List.of(home, "SHARE_DIR", false))) {
+      Reply created =
+          admin.post(
+              "api/v1/admin/datasets",
+              Map.of(
+                  "name", d.get(0),
+                  "kind", d.get(1),
+                  "pvc", d.get(0) + "-pvc",
+                  "readOnly", d.get(2),
+                  "visibility", "SHARED",
+                  "users", List.of(wes.username())));
+      assertThat(created.status()).as(created.raw()).isEqualTo(201);
+    }
+    Map<String, Object> reading = task(0, 0);
+    reading.put(
+        "shareDirs",
+        Map.of(
+            data + "-pvc",
+            List.of(Map.of("volume", data + "-pvc", "mountPath", "/data", "subPath", "")),
+            home + "-pvc",
+            List.of(Map.of("volume", home + "-pvc", "mountPath", "/home/wes", "subPath", "wes"))));
+
+    Reply created = wes.api().post("v1/aitask/create", reading);
+    assertThat(created.status()).as(created.raw()).isEqualTo(200);
+    long id = data(created.body()).path("TaskID").asLong();
+    awaitStatus(wes.api(), id, "Running");
+    Map<String, Boolean> readOnly = new HashMap<>();
+    JsonObject pod =
+        SimulatedCluster.current()
+            .store()
+            .get(ResourceRegistry.PODS, "crater-jobs", "crater-" + id + "-1");
+    pod.getAsJsonObject("spec")
+        .getAsJsonArray("containers")
+        .get(0)
+        .getAsJsonObject()
+        .getAsJsonArray("volumeMounts")
+        .forEach(
+            m -> {
+              JsonObject mount = m.getAsJsonObject();
+              readOnly.put(
+                  mount.get("mountPath").getAsString(),
+                  mount.has("readOnly") && mount.get("readOnly").getAsBoolean());
+            });
+    wes.api().post("v1/aitask/delete", Map.of("taskID", id));
+
+    assertThat(readOnly).containsEntry("/data", true).containsEntry("/home/wes", false);
   }
 
   @Test

@@ -10,6 +10,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
+import org.crater.ejb.dataset.DatasetService;
+import org.crater.ejb.dataset.MountGrants;
 import org.crater.ejb.job.JobService;
 import org.crater.ejb.node.ClusterSettings;
 import org.crater.ejb.quota.QuotaService;
@@ -47,6 +49,7 @@ public class AiTasksResource {
 
   @EJB private JobService jobs;
   @EJB private QuotaService quotas;
+  @EJB private DatasetService datasets;
   @Inject private ClusterSettings cluster;
   @Inject private CurrentUser caller;
   @Inject private CompatBodies bodies;
@@ -66,7 +69,12 @@ public class AiTasksResource {
       content = @Content(schema = @Schema(implementation = CompatError.class)))
   public Envelope<TaskAnswers.Created> create(InputStream body) {
     TaskBodies.Create task = bodies.read(body, TaskBodies.Create.class);
-    var job = jobs.submit(caller.get(), Account.DEFAULT, TaskViews.request(task));
+    // v0.1.0 bodies cannot ask for a read-only mount: a read-only dataset is mounted read-only.
+    var grants =
+        task.shareDirs() == null || task.shareDirs().isEmpty()
+            ? MountGrants.NONE
+            : datasets.mountable(caller.get());
+    var job = jobs.submit(caller.get(), Account.DEFAULT, TaskViews.request(task, grants));
     return Envelope.of(new TaskAnswers.Created(job.getId()));
   }
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.crater.ejb.dataset.MountGrants;
 import org.crater.ejb.job.JobFilter;
 import org.crater.ejb.quota.MemberQuota;
 import org.crater.ejb.quota.QuotaCharge;
@@ -36,8 +37,11 @@ public final class TaskViews {
 
   private TaskViews() {}
 
-  /** The native request for a v0.1.0 task: one BATCH pod running the command in a shell. */
-  static JobRequest request(TaskBodies.Create task) {
+  /**
+   * The native request for a v0.1.0 task: one BATCH pod running the command in a shell. Its share
+   * dirs are mounted read-only where the user's datasets allow nothing else ({@code grants}).
+   */
+  static JobRequest request(TaskBodies.Create task, MountGrants grants) {
     List<String> command = new ArrayList<>(SHELL);
     command.add(task.command());
     return new JobRequest(
@@ -53,7 +57,7 @@ public final class TaskViews {
         ResourceQuantities.parse("resourceRequest", task.resourceRequest()),
         null,
         1,
-        mounts(task.shareDirs()),
+        mounts(task.shareDirs(), grants),
         task.estimatedTime() == null || task.estimatedTime() == 0 ? null : task.estimatedTime());
   }
 
@@ -62,22 +66,21 @@ public final class TaskViews {
     return slo != null && slo == 1 ? Slo.GUARANTEED : Slo.BEST_EFFORT;
   }
 
-  private static List<JobMount> mounts(Map<String, List<TaskBodies.DirMount>> shareDirs) {
+  private static List<JobMount> mounts(
+      Map<String, List<TaskBodies.DirMount>> shareDirs, MountGrants grants) {
     if (shareDirs == null) {
       return List.of();
     }
-    return shareDirs.entrySet().stream()
-        .flatMap(
-            dir ->
-                dir.getValue().stream()
-                    .map(
-                        m ->
-                            new JobMount(
-                                dir.getKey(),
-                                Objects.requireNonNullElse(m.subPath(), ""),
-                                m.mountPath(),
-                                false)))
-        .toList();
+    List<JobMount> mounts = new ArrayList<>();
+    shareDirs.forEach(
+        (pvc, dirs) ->
+            dirs.forEach(
+                m -> {
+                  String subPath = Objects.requireNonNullElse(m.subPath(), "");
+                  boolean readOnly = grants.onlyReadable(pvc, subPath);
+                  mounts.add(new JobMount(pvc, subPath, m.mountPath(), readOnly));
+                }));
+    return mounts;
   }
 
   /** The tasks of these jobs, deleted ones included: the frontend filters on isDeleted. */

@@ -15,9 +15,12 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.crater.ejb.dataset.MountGrants;
 import org.crater.ejb.quota.MemberQuota;
 import org.crater.model.account.Account;
 import org.crater.model.account.AccountRole;
+import org.crater.model.dataset.Dataset;
+import org.crater.model.dataset.DatasetKind;
 import org.crater.model.job.Job;
 import org.crater.model.job.JobKind;
 import org.crater.model.job.JobMount;
@@ -74,13 +77,19 @@ class TaskViewsTest {
             {"taskName": " resnet ", "taskType": "Training", "slo": 1, "image": "pytorch/pytorch:2.4",
              "resourceRequest": {"cpu": "4", "memory": "16Gi", "nvidia.com/gpu": 1},
              "command": "python train.py --epochs 3", "workingDir": "",
-             "shareDirs": {"imagenet": [{"mountPath": "/data", "subPath": "train"}]},
+             "shareDirs": {"imagenet": [{"mountPath": "/data", "subPath": "train"}],
+                           "home-ada": [{"mountPath": "/home/ada"}]},
              "estimatedTime": 0, "args": {"ignored": "yes"}}
             """
                     .getBytes(StandardCharsets.UTF_8)),
             TaskBodies.Create.class);
+    MountGrants grants =
+        MountGrants.of(
+            List.of(
+                new Dataset("imagenet", DatasetKind.DATASET, "imagenet", "", true, null, NOW),
+                new Dataset("home-ada", DatasetKind.SHARE_DIR, "home-ada", "", false, null, NOW)));
 
-    JobRequest job = TaskViews.request(body);
+    JobRequest job = TaskViews.request(body, grants);
 
     assertThat(job.name()).isEqualTo("resnet");
     assertThat(job.kind()).isEqualTo(JobKind.BATCH);
@@ -91,7 +100,11 @@ class TaskViewsTest {
     assertThat(job.workingDir()).isNull();
     assertThat(job.resources().get("nvidia.com/gpu")).isEqualTo(1);
     assertThat(job.resources().get("memory")).isEqualTo(16L << 30);
-    assertThat(job.mounts()).containsExactly(new JobMount("imagenet", "train", "/data", false));
+    assertThat(job.mounts())
+        .as("a read-only dataset is mounted read-only, a writable share dir writable")
+        .containsExactlyInAnyOrder(
+            new JobMount("imagenet", "train", "/data", true),
+            new JobMount("home-ada", "", "/home/ada", false));
     assertThat(job.replicas()).isEqualTo(1);
     assertThat(job.estimatedSeconds()).isNull();
   }
@@ -131,23 +144,6 @@ class TaskViewsTest {
         .containsExactly(tuple("Queueing", false), tuple("Failed", true), tuple("Succeeded", true));
   }
 
-  @Test
-  void statisticsLeaveOutEmptyStatusesAndDeletedTasks() throws Exception {
-    Map<JobPhase, Long> counts = new EnumMap<>(JobPhase.class);
-    for (JobPhase phase : JobPhase.values()) {
-      counts.put(phase, 0L);
-    }
-    counts.put(JobPhase.RUNNING, 2L);
-    counts.put(JobPhase.QUEUEING, 3L);
-    counts.put(JobPhase.CANCELLED, 5L);
-
-    JsonNode stats = JSON.valueToTree(TaskViews.stats(counts));
-
-    assertThat(stats.toString())
-        .isEqualTo(
-            "{\"taskCount\":[{\"Status\":\"Queueing\",\"Count\":3},{\"Status\":\"Running\",\"Count\":2}]}");
-  }
-
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',
@@ -171,6 +167,23 @@ class TaskViewsTest {
     String shown = JSON.writeValueAsString(TaskViews.resourceRequest(ResourceVector.of(vector)));
 
     assertThat(shown).isEqualTo(json);
+  }
+
+  @Test
+  void statisticsLeaveOutEmptyStatusesAndDeletedTasks() throws Exception {
+    Map<JobPhase, Long> counts = new EnumMap<>(JobPhase.class);
+    for (JobPhase phase : JobPhase.values()) {
+      counts.put(phase, 0L);
+    }
+    counts.put(JobPhase.RUNNING, 2L);
+    counts.put(JobPhase.QUEUEING, 3L);
+    counts.put(JobPhase.CANCELLED, 5L);
+
+    JsonNode stats = JSON.valueToTree(TaskViews.stats(counts));
+
+    assertThat(stats.toString())
+        .isEqualTo(
+            "{\"taskCount\":[{\"Status\":\"Queueing\",\"Count\":3},{\"Status\":\"Running\",\"Count\":2}]}");
   }
 
   @Test
