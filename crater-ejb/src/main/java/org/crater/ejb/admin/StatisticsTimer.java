@@ -30,7 +30,7 @@ public class StatisticsTimer {
   void refresh() {
     long count = accounts.count();
     metrics.accounts(count);
-    metrics.jobs(jobs.countByPhase(null));
+    metrics.jobs(jobs.countByPhase(null, true));
     metrics.timerRan("statistics");
     LOG.fine(() -> "refreshed statistics accounts=" + count);
   }

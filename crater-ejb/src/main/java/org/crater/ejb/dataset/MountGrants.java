@@ -11,7 +11,8 @@ import org.crater.model.dataset.SubPaths;
  * The datasets one user may mount, as the rule for the mounts of their jobs. A mount names a claim
  * and a directory of it: some dataset of the user's must contain that directory, and when every
  * such dataset is read-only the mount must be read-only too (it is refused, never silently
- * changed). Pure: the datasets are read before.
+ * changed). A request that cannot say how to mount asks {@link #onlyReadable} first. Pure: the
+ * datasets are read before.
  */
 public final class MountGrants {
 
@@ -40,7 +41,7 @@ public final class MountGrants {
       return Optional.of(
           "the sub-path must be a relative path without '.', '..' or empty segments");
     }
-    List<Dataset> covering = datasets.stream().filter(d -> d.covers(pvc, path)).toList();
+    List<Dataset> covering = covering(pvc, path);
     if (covering.isEmpty()) {
       return Optional.of(outside(pvc));
     }
@@ -49,6 +50,19 @@ public final class MountGrants {
           "dataset " + covering.get(0).getName() + " is read-only: mount it with readOnly true");
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether this directory of this claim may only be read: some dataset contains it and every such
+   * dataset is read-only. For requests that cannot say how to mount (v0.1.0 tasks).
+   */
+  public boolean onlyReadable(String pvc, String subPath) {
+    List<Dataset> covering = covering(pvc, subPath == null ? "" : subPath);
+    return !covering.isEmpty() && covering.stream().allMatch(Dataset::isReadOnly);
+  }
+
+  private List<Dataset> covering(String pvc, String path) {
+    return datasets.stream().filter(d -> d.covers(pvc, path)).toList();
   }
 
   private String outside(String pvc) {

@@ -13,6 +13,7 @@ import org.crater.model.job.JobPhase;
  * @param since submitted at or after
  * @param until submitted before
  * @param oldestFirst order by submission time ascending instead of newest first
+ * @param withArchived archived jobs too (lists leave them out otherwise)
  */
 public record JobFilter(
     JobPhase phase,
@@ -20,4 +21,5 @@ public record JobFilter(
     String account,
     Instant since,
     Instant until,
-    boolean oldestFirst) {}
+    boolean oldestFirst,
+    boolean withArchived) {}

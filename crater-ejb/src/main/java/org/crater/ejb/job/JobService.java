@@ -35,8 +35,9 @@ import org.crater.model.quota.ResourceVector;
 import org.crater.model.user.User;
 
 /**
- * Submits and reads jobs. A job belongs to its owner: every id-bearing call loads it by id and
- * owner (administrators may read and cancel any job), so another user's id answers 404.
+ * Submits, reads, cancels and archives jobs. A job belongs to its owner: every id-bearing call
+ * loads it by id and owner (administrators may read, cancel and archive any job), so another user's
+ * id answers 404. Archiving hides a finished job from lists; counts and its record keep it.
  */
 @Stateless
 public class JobService {
@@ -111,15 +112,52 @@ public class JobService {
     return job;
   }
 
+  /** Cancels a job that has not ended; one that has answers 409. */
   public Job cancel(Principal caller, long id) {
     Job job = locked(caller, id);
     if (job.getPhase().isFinal()) {
       throw new CraterException(409, "job-finished", "Job " + id + " has already ended.");
     }
-    em.persist(job.cancel(caller.username(), clock.instant()));
-    changed.fire(JobsChanged.of(id));
-    LOG.info(() -> "cancelled job=" + id + " by=" + caller.username());
+    cancel(caller, job);
     return job;
+  }
+
+  /**
+   * Cancels a job that has not ended; archives one that has, so lists leave it out (archiving an
+   * archived job changes nothing).
+   */
+  public Job cancelOrArchive(Principal caller, long id) {
+    Job job = locked(caller, id);
+    if (job.getPhase().isFinal()) {
+      archive(caller, job);
+    } else {
+      cancel(caller, job);
+    }
+    return job;
+  }
+
+  /** Cancels a job that has not ended, then archives it: a v0.1.0 task deletion. */
+  public Job cancelAndArchive(Principal caller, long id) {
+    Job job = locked(caller, id);
+    if (!job.getPhase().isFinal()) {
+      cancel(caller, job);
+    }
+    archive(caller, job);
+    return job;
+  }
+
+  private void cancel(Principal caller, Job job) {
+    em.persist(job.cancel(caller.username(), clock.instant()));
+    changed.fire(JobsChanged.of(job.getId()));
+    LOG.info(() -> "cancelled job=" + job.getId() + " by=" + caller.username());
+  }
+
+  // No JobsChanged: an ended job holds nothing, so neither the scheduler nor the reconciler cares.
+  private void archive(Principal caller, Job job) {
+    if (!job.isArchived()) {
+      em.persist(job.archive(caller.username(), clock.instant()));
+      LOG.info(() -> "archived job=" + job.getId() + " by=" + caller.username());
+    }
   }
 
   public Job changeSlo(Principal caller, long id, Slo slo) {
@@ -150,7 +188,10 @@ public class JobService {
     }
   }
 
-  /** The caller's jobs (everyone's for {@code all} by an administrator), one page. */
+  /**
+   * The caller's jobs (everyone's for {@code all} by an administrator), one page; archived jobs
+   * only when the filter asks for them.
+   */
   public JobPage list(Principal caller, boolean all, JobFilter filter, int offset, int limit) {
     CriteriaBuilder cb = em.getCriteriaBuilder();
     CriteriaQuery<Job> select = cb.createQuery(Job.class);
@@ -169,23 +210,31 @@ public class JobService {
 
   /**
    * How many of the caller's jobs (everyone's for {@code all} by an administrator) are in each
-   * phase.
+   * phase, archived ones included or not.
    */
-  public Map<JobPhase, Long> statistics(Principal caller, boolean all) {
-    return countByPhase(all && caller.isAdmin() ? null : caller.userId());
+  public Map<JobPhase, Long> statistics(Principal caller, boolean all, boolean withArchived) {
+    return countByPhase(all && caller.isAdmin() ? null : caller.userId(), withArchived);
   }
 
   /**
-   * How many jobs of one owner, or of everyone for {@code null}, are in each phase; zeros included.
+   * How many jobs of one owner, or of everyone for {@code null}, are in each phase, archived ones
+   * included or not; zeros included.
    */
-  public Map<JobPhase, Long> countByPhase(Long ownerId) {
+  public Map<JobPhase, Long> countByPhase(Long ownerId, boolean withArchived) {
     Map<JobPhase, Long> counts = new EnumMap<>(JobPhase.class);
     for (JobPhase phase : JobPhase.values()) {
       counts.put(phase, 0L);
     }
+    List<String> where = new ArrayList<>();
+    if (ownerId != null) {
+      where.add("j.owner.id = :owner");
+    }
+    if (!withArchived) {
+      where.add("j.archivedAt IS NULL");
+    }
     String jpql =
         "SELECT j.phase, COUNT(j) FROM Job j"
-            + (ownerId == null ? "" : " WHERE j.owner.id = :owner")
+            + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
             + " GROUP BY j.phase";
     var query = em.createQuery(jpql, Object[].class);
     if (ownerId != null) {
@@ -230,6 +279,9 @@ public class JobService {
     }
     if (filter.until() != null) {
       where.add(cb.lessThan(job.get("submittedAt"), filter.until()));
+    }
+    if (!filter.withArchived()) {
+      where.add(cb.isNull(job.get("archivedAt")));
     }
     return where.toArray(Predicate[]::new);
   }

@@ -4,64 +4,62 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import java.util.List;
 import org.crater.ejb.account.AccountService;
+import org.crater.model.account.Membership;
 import org.crater.model.job.JobPhase;
 import org.crater.model.job.Slo;
 import org.crater.model.quota.ResourceVector;
 
 /**
- * Reports each member's quota and usage, per account. Usage counts guaranteed work only:
- * best-effort jobs run beyond quota and give way when guaranteed work needs the room.
+ * Reports each member's quota and usage, per account. Usage is split by service level: guaranteed
+ * jobs count against quota, best-effort jobs run beyond it and give way when guaranteed work needs
+ * the room. Jobs hold resources in the phases of {@link JobPhase#holding()}.
  */
 @Stateless
 public class QuotaService {
 
   private static final String HELD =
-      "SELECT j.resources, j.replicas, j.gpuModel FROM Job j WHERE j.account.id = :account"
-          + " AND j.phase IN :phases AND j.slo = :slo";
-  private static final List<JobPhase> HOLDING =
-      List.of(JobPhase.CREATED, JobPhase.PENDING, JobPhase.RUNNING);
+      "SELECT j.owner.id, j.slo, j.resources, j.replicas, j.gpuModel FROM Job j"
+          + " WHERE j.account.id = :account AND j.phase IN :phases";
 
   @PersistenceContext private EntityManager em;
   @EJB private AccountService accounts;
 
   /** The caller's quotas in every account they belong to, by account name. */
   public List<MemberQuota> quotasOf(long userId) {
-    return accounts.membershipsOf(userId).stream()
-        .map(
-            m ->
-                new MemberQuota(
-                    m.getAccount().getName(),
-                    m.getRole(),
-                    m.getQuota(),
-                    heldBy(userId, m.getAccount().getId()),
-                    m.getAccount().getQuota(),
-                    heldIn(m.getAccount().getId())))
-        .toList();
+    return accounts.membershipsOf(userId).stream().map(m -> quotaOf(userId, m)).toList();
   }
 
-  /** Resources the user's guaranteed jobs in the account hold now (Created, Pending, Running). */
-  public ResourceVector heldBy(long userId, long accountId) {
-    return sum(
-        em.createQuery(HELD + " AND j.owner.id = :user", Object[].class)
-            .setParameter("user", userId)
-            .setParameter("account", accountId));
+  private MemberQuota quotaOf(long userId, Membership membership) {
+    AccountUsage usage = usageIn(membership.getAccount().getId());
+    return new MemberQuota(
+        membership.getAccount().getName(),
+        membership.getRole(),
+        membership.getQuota(),
+        usage.of(userId, Slo.GUARANTEED),
+        usage.of(userId, Slo.BEST_EFFORT),
+        membership.getAccount().getQuota(),
+        usage.total(Slo.GUARANTEED),
+        usage.total(Slo.BEST_EFFORT));
   }
 
-  /** Resources all guaranteed jobs in the account hold now. */
-  public ResourceVector heldIn(long accountId) {
-    return sum(em.createQuery(HELD, Object[].class).setParameter("account", accountId));
-  }
-
-  private static ResourceVector sum(TypedQuery<Object[]> query) {
-    ResourceVector total = ResourceVector.ZERO;
-    for (Object[] row :
-        query.setParameter("phases", HOLDING).setParameter("slo", Slo.GUARANTEED).getResultList()) {
-      ResourceVector perReplica = (ResourceVector) row[0];
-      total = total.plus(QuotaCharge.of(perReplica.times((Integer) row[1]), (String) row[2]));
-    }
-    return total;
+  /** What the jobs in the account hold now, by owner and service level: one query. */
+  public AccountUsage usageIn(long accountId) {
+    List<AccountUsage.Held> held =
+        em
+            .createQuery(HELD, Object[].class)
+            .setParameter("account", accountId)
+            .setParameter("phases", JobPhase.holding())
+            .getResultList()
+            .stream()
+            .map(
+                row -> {
+                  ResourceVector total = ((ResourceVector) row[2]).times((Integer) row[3]);
+                  return new AccountUsage.Held(
+                      (Long) row[0], (Slo) row[1], QuotaCharge.of(total, (String) row[4]));
+                })
+            .toList();
+    return AccountUsage.of(held);
   }
 }

@@ -57,6 +57,23 @@ class MountGrantsTest {
     }
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "a read-only dataset,                    shared-data, datasets/imagenet,       true",
+    "a directory inside it,                  shared-data, datasets/imagenet/train, true",
+    "a writable share dir,                   shared-data, teams/vision,            false",
+    "a whole writable claim,                 home-alice,  '',                      false",
+    "a claim no dataset of theirs is on,     secret-data, '',                      false",
+    "outside every dataset of the claim,     shared-data, datasets/coco,           false"
+  })
+  void onlyADirectoryEveryCoveringDatasetKeepsReadOnlyIsOnlyReadable(
+      String name, String pvc, String subPath, boolean onlyReadable) {
+    assertThat(GRANTS.onlyReadable(pvc, subPath)).isEqualTo(onlyReadable);
+    if (onlyReadable) {
+      assertThat(GRANTS.refusal(pvc, subPath, true)).as("so mounted, it is allowed").isEmpty();
+    }
+  }
+
   @Test
   void aWritableDatasetOverTheSameDirectoryAllowsWriting() {
     MountGrants grants =
@@ -66,7 +83,9 @@ class MountGrantsTest {
                 dataset("corpus-scratch", "nlp-data", "scratch", false)));
 
     assertThat(grants.refusal("nlp-data", "scratch/run1", false)).isEmpty();
+    assertThat(grants.onlyReadable("nlp-data", "scratch/run1")).isFalse();
     assertThat(grants.refusal("nlp-data", "raw", false)).isPresent();
+    assertThat(grants.onlyReadable("nlp-data", "raw")).isTrue();
   }
 
   @Test

@@ -27,7 +27,8 @@ import org.crater.model.user.User;
  * through the methods below, each checked against {@link JobPhase}'s table and each returning the
  * {@link JobEvent} to record. Invariants: {@code attempt} starts at 1 and grows by one per requeue;
  * the cluster object of an attempt is named {@link #clusterName()}; final phases never change
- * again.
+ * again. A finished job may be archived once ({@link #archive}): lists leave it out, its record and
+ * timeline stay.
  */
 @Entity
 @Table(name = "crater_job")
@@ -135,6 +136,9 @@ public class Job {
   @Column(length = 1024)
   private String nodes;
 
+  @Column(name = "archived_at")
+  private Instant archivedAt;
+
   @Version private long version;
 
   protected Job() {}
@@ -225,6 +229,21 @@ public class Job {
   public JobEvent cancel(String actor, Instant now) {
     finishedAt = now;
     return move(JobPhase.CANCELLED, "Cancelled", null, actor, now);
+  }
+
+  /**
+   * Archives a finished job: it keeps its phase and holds nothing, lists leave it out. The event
+   * stays in the phase it records ({@code from == to}).
+   *
+   * @throws IllegalStateException when the job has not ended or is archived already
+   */
+  public JobEvent archive(String actor, Instant now) {
+    if (!phase.isFinal() || archivedAt != null) {
+      throw new IllegalStateException(
+          "job " + id + " cannot be archived: " + phase.label() + ", archived at " + archivedAt);
+    }
+    archivedAt = Objects.requireNonNull(now, "now");
+    return new JobEvent(id, now, phase, phase, "Archived", null, actor);
   }
 
   /** Changes the service level; only while the job waits in its queue. */
@@ -365,5 +384,14 @@ public class Job {
 
   public String getNodes() {
     return nodes;
+  }
+
+  /** When the job was archived; {@code null} while it shows in lists. */
+  public Instant getArchivedAt() {
+    return archivedAt;
+  }
+
+  public boolean isArchived() {
+    return archivedAt != null;
   }
 }

@@ -34,6 +34,9 @@ public enum JobPhase {
           FAILED, EnumSet.noneOf(JobPhase.class),
           CANCELLED, EnumSet.noneOf(JobPhase.class));
 
+  /** The phases in which a job holds its resources: it exists on the cluster. */
+  private static final Set<JobPhase> HOLDING = EnumSet.of(CREATED, PENDING, RUNNING);
+
   private final String label;
 
   JobPhase(String label) {
@@ -53,8 +56,16 @@ public enum JobPhase {
     return MOVES.get(this).isEmpty();
   }
 
-  /** Phases in which a job's resources count against quota: it exists on the cluster. */
+  /**
+   * Whether a job in this phase holds its resources: it exists on the cluster. A guaranteed job's
+   * count against quota, a best-effort job's are room it takes beyond quota.
+   */
   public boolean holdsQuota() {
-    return this == CREATED || this == PENDING || this == RUNNING;
+    return HOLDING.contains(this);
+  }
+
+  /** The phases that hold resources (see {@link #holdsQuota()}), for queries. */
+  public static Set<JobPhase> holding() {
+    return EnumSet.copyOf(HOLDING);
   }
 }

@@ -61,7 +61,8 @@ class JobTest {
   void onlyClusterPhasesHoldQuota() {
     assertThat(JobPhase.values())
         .filteredOn(JobPhase::holdsQuota)
-        .containsExactly(JobPhase.CREATED, JobPhase.PENDING, JobPhase.RUNNING);
+        .containsExactly(JobPhase.CREATED, JobPhase.PENDING, JobPhase.RUNNING)
+        .containsExactlyElementsOf(JobPhase.holding());
   }
 
   @Test
@@ -120,6 +121,29 @@ class JobTest {
     assertThat(job.getPhase().isFinal()).isTrue();
     assertThatThrownBy(() -> job.admit("scheduler", NOW))
         .isInstanceOf(IllegalJobTransitionException.class);
+  }
+
+  @Test
+  void onlyAFinishedJobIsArchivedAndOnlyOnce() {
+    Job running = aJob();
+    running.admit("scheduler", NOW);
+    Job finished = aJob();
+    finished.cancel("alice", NOW);
+
+    JobEvent archived = finished.archive("alice", NOW.plusSeconds(5));
+
+    assertThatThrownBy(() -> running.archive("alice", NOW))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("Created");
+    assertThat(running.isArchived()).isFalse();
+    assertThat(finished.getArchivedAt()).isEqualTo(NOW.plusSeconds(5));
+    assertThat(finished.getPhase()).isEqualTo(JobPhase.CANCELLED);
+    assertThat(archived.getFrom()).isEqualTo(JobPhase.CANCELLED);
+    assertThat(archived.getTo()).isEqualTo(JobPhase.CANCELLED);
+    assertThat(archived.getReason()).isEqualTo("Archived");
+    assertThatThrownBy(() -> finished.archive("alice", NOW.plusSeconds(9)))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(finished.getArchivedAt()).isEqualTo(NOW.plusSeconds(5));
   }
 
   @Test

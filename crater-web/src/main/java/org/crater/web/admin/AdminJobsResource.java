@@ -46,12 +46,16 @@ public class AdminJobsResource {
   @Inject private CurrentUser caller;
 
   @GET
-  @Operation(summary = "All jobs, newest first, filtered by phase, kind and account")
+  @Operation(
+      summary =
+          "All jobs, newest first, filtered by phase, kind and account; archived jobs only with"
+              + " archived=true")
   @APIResponse(responseCode = "200", description = "One page")
   public PageView<JobView> list(
       @QueryParam("phase") String phase,
       @QueryParam("kind") String kind,
       @QueryParam("account") String account,
+      @QueryParam("archived") String archived,
       @QueryParam("page") @jakarta.ws.rs.DefaultValue("0") @jakarta.validation.constraints.Min(0)
           int page,
       @QueryParam("size")
@@ -66,7 +70,8 @@ public class AdminJobsResource {
             account,
             null,
             null,
-            false);
+            false,
+            QueryParams.bool("archived", archived));
     JobPage found = jobs.list(caller.get(), true, filter, page * size, size);
     return new PageView<>(
         found.items().stream().map(presenter::view).toList(), page, size, found.total());
@@ -74,10 +79,10 @@ public class AdminJobsResource {
 
   @GET
   @Path("statistics")
-  @Operation(summary = "How many jobs are in each phase, all users")
+  @Operation(summary = "How many jobs are in each phase, all users, archived ones included")
   @APIResponse(responseCode = "200", description = "Counts by phase")
   public Map<JobPhase, Long> statistics() {
-    return jobs.statistics(caller.get(), true);
+    return jobs.statistics(caller.get(), true, true);
   }
 
   @DELETE

@@ -9,7 +9,7 @@ import org.crater.model.job.JobKind;
 import org.crater.model.job.JobPhase;
 import org.crater.web.common.QueryParams;
 
-/** The query of a job list: filters, paging and order. */
+/** The query of a job list: filters, paging and order; archived jobs only when asked. */
 public class JobQuery {
 
   @QueryParam("phase")
@@ -26,6 +26,9 @@ public class JobQuery {
 
   @QueryParam("until")
   String until;
+
+  @QueryParam("archived")
+  String archived;
 
   @QueryParam("sort")
   @DefaultValue("newest")
@@ -50,6 +53,7 @@ public class JobQuery {
         account == null || account.isBlank() ? null : account,
         QueryParams.instant("since", since),
         QueryParams.instant("until", until),
-        "oldest".equalsIgnoreCase(sort));
+        "oldest".equalsIgnoreCase(sort),
+        QueryParams.bool("archived", archived));
   }
 }

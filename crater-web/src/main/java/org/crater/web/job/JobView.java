@@ -33,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param admittedAt when the scheduler admitted it
  * @param startedAt when it started running
  * @param finishedAt when it ended
+ * @param archivedAt when it was archived (lists leave it out); null while it is not
  * @param exitCode the exit code, once ended
  * @param nodes the nodes it runs (or ran) on
  * @param preemptions how often it was preempted
@@ -62,6 +63,7 @@ public record JobView(
     Instant admittedAt,
     Instant startedAt,
     Instant finishedAt,
+    Instant archivedAt,
     Integer exitCode,
     List<String> nodes,
     int preemptions,

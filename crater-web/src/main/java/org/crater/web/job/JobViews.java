@@ -69,6 +69,7 @@ public final class JobViews {
         job.getAdmittedAt(),
         job.getStartedAt(),
         job.getFinishedAt(),
+        job.getArchivedAt(),
         job.getExitCode(),
         job.getNodes() == null || job.getNodes().isEmpty()
             ? List.of()

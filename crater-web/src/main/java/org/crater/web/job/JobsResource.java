@@ -80,7 +80,9 @@ public class JobsResource {
 
   @GET
   @Operation(
-      summary = "My jobs, newest first, filtered by phase, kind, account and submission time")
+      summary =
+          "My jobs, newest first, filtered by phase, kind, account and submission time; archived"
+              + " jobs only with archived=true")
   @APIResponse(responseCode = "200", description = "One page")
   public PageView<JobView> list(@Valid @BeanParam JobQuery query) {
     JobPage page =
@@ -91,10 +93,10 @@ public class JobsResource {
 
   @GET
   @Path("statistics")
-  @Operation(summary = "How many of my jobs are in each phase")
+  @Operation(summary = "How many of my jobs are in each phase, archived ones included")
   @APIResponse(responseCode = "200", description = "Counts by phase")
   public Map<JobPhase, Long> statistics() {
-    return jobs.statistics(caller.get(), false);
+    return jobs.statistics(caller.get(), false, true);
   }
 
   @GET
@@ -156,13 +158,14 @@ public class JobsResource {
 
   @DELETE
   @Path("{id}")
-  @Operation(summary = "Cancel a job; its record stays")
-  @APIResponse(responseCode = "200", description = "Cancelled")
+  @Operation(
+      summary =
+          "Cancel a job that has not ended; archive one that has, so that lists leave it out"
+              + " (again: nothing changes). The record and its timeline stay")
   @APIResponse(
-      responseCode = "409",
-      description = "Already ended",
-      content = @Content(schema = @Schema(implementation = Problem.class)))
-  public JobView cancel(@PathParam("id") long id) {
-    return presenter.view(jobs.cancel(caller.get(), id));
+      responseCode = "200",
+      description = "Cancelled (phase CANCELLED), or archived (archivedAt set)")
+  public JobView delete(@PathParam("id") long id) {
+    return presenter.view(jobs.cancelOrArchive(caller.get(), id));
   }
 }

@@ -29,16 +29,27 @@ public class QuotaResource {
   @Inject private CurrentUser caller;
 
   @GET
-  @Operation(summary = "My quota and usage in each of my accounts")
+  @Operation(
+      summary =
+          "My quota and usage in each of my accounts: guaranteed jobs count against quota"
+              + " (used), best-effort jobs run beyond it (bestEffortUsed)")
   @APIResponse(responseCode = "200", description = "One entry per account")
   public List<QuotaView> mine() {
     return quotas.quotasOf(caller.id()).stream().map(QuotaResource::view).toList();
   }
 
   private static QuotaView view(MemberQuota quota) {
-    TreeSet<String> names = new TreeSet<>(quota.limit().amounts().keySet());
-    names.addAll(quota.used().amounts().keySet());
-    names.addAll(quota.accountLimit().amounts().keySet());
+    TreeSet<String> names = new TreeSet<>();
+    for (ResourceVector vector :
+        List.of(
+            quota.limit(),
+            quota.used(),
+            quota.bestEffortUsed(),
+            quota.accountLimit(),
+            quota.accountUsed(),
+            quota.accountBestEffortUsed())) {
+      names.addAll(vector.amounts().keySet());
+    }
     List<QuotaView.Usage> usage =
         names.stream()
             .map(
@@ -47,8 +58,10 @@ public class QuotaResource {
                         name,
                         print(name, quota.limit()),
                         print(name, quota.used()),
+                        print(name, quota.bestEffortUsed()),
                         print(name, quota.accountLimit()),
-                        print(name, quota.accountUsed())))
+                        print(name, quota.accountUsed()),
+                        print(name, quota.accountBestEffortUsed())))
             .toList();
     return new QuotaView(quota.account(), quota.role(), usage);
   }

@@ -15,16 +15,21 @@ import static org.crater.web.compat.V010Shapes.assertShape;
 import static org.crater.web.compat.V010Shapes.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.gson.JsonObject;
 import java.net.URL;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.crater.ejb.auth.TokenCodec;
+import org.crater.sim.api.ResourceRegistry;
 import org.crater.web.Api;
 import org.crater.web.Api.Reply;
 import org.crater.web.CraterWar;
+import org.crater.web.SimulatedCluster;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -41,6 +46,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class CompatIT {
 
   private static final String PASSWORD = "correct horse 6";
+  private static final Duration PATIENCE = Duration.ofSeconds(60);
 
   @ArquillianResource private URL base;
 
@@ -172,11 +178,176 @@ class CompatIT {
     assertThat(counted(stats)).isEqualTo(1);
     assertShape(refreshed.body(), REFRESHED);
     assertThat(data(deleted.body()).asText()).isEmpty();
-    assertThat(taskIds(again.get("v1/aitask/list"))).as("deleted tasks leave the list").isEmpty();
+    assertThat(data(again.get("v1/aitask/list").body()).path("Tasks"))
+        .as("deleted tasks stay in the list, flagged: the frontend filters them itself")
+        .singleElement()
+        .satisfies(task -> assertThat(task.path("isDeleted").asBoolean()).isTrue());
     JsonNode gone = data(again.get("v1/aitask/get?taskID=" + id).body());
     assertThat(gone.path("isDeleted").asBoolean()).isTrue();
     assertThat(gone.path("status").asText()).isEqualTo("Failed");
     assertThat(counted(again.get("v1/aitask/taskStats"))).isZero();
+  }
+
+  /** Waits until the task has this v0.1.0 status and returns it. */
+  private static JsonNode awaitStatus(Api api, long id, String status) {
+    Awaitility.await("task " + id + " " + status)
+        .atMost(PATIENCE)
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () ->
+                data(api.get("v1/aitask/get?taskID=" + id).body())
+                    .path("status")
+                    .asText()
+                    .equals(status));
+    return data(api.get("v1/aitask/get?taskID=" + id).body());
+  }
+
+  private static JsonNode listed(Api api, long id) {
+    for (JsonNode task : data(api.get("v1/aitask/list").body()).path("Tasks")) {
+      if (task.path("id").asLong() == id) {
+        return task;
+      }
+    }
+    throw new AssertionError("task " + id + " is not listed");
+  }
+
+  @Test
+  void aFinishedTaskIsDeletedAndStaysListedAsDeleted() throws Exception {
+    V010User uma = signUp("uma");
+    Map<String, Object> quick = task(0, 0);
+    quick.put("command", "sleep 1");
+    long id = create(uma.api(), quick);
+    awaitStatus(uma.api(), id, "Succeeded");
+
+    long countedBefore = counted(uma.api().get("v1/aitask/taskStats"));
+    Reply deleted = uma.api().post("v1/aitask/delete", Map.of("taskID", id));
+    Reply again = uma.api().post("v1/aitask/delete", Map.of("taskID", id));
+    JsonNode inList = listed(uma.api(), id);
+    JsonNode got = data(uma.api().get("v1/aitask/get?taskID=" + id).body());
+    Reply nativeList = uma.api().get("api/v1/jobs");
+    Reply withArchived = uma.api().get("api/v1/jobs?archived=true");
+    Reply events = uma.api().get("api/v1/jobs/" + id + "/events");
+
+    assertThat(countedBefore).isEqualTo(1);
+    assertThat(deleted.status()).as(deleted.raw()).isEqualTo(200);
+    assertThat(data(deleted.body()).asText()).isEmpty();
+    assertThat(again.status()).as("deleting again changes nothing").isEqualTo(200);
+    assertShape(inList, TASK);
+    assertThat(inList.path("isDeleted").asBoolean()).isTrue();
+    assertThat(inList.path("status").asText()).as("it ran to its end").isEqualTo("Succeeded");
+    assertThat(got.path("isDeleted").asBoolean()).isTrue();
+    JsonNode resources = Api.JSON.readTree(inList.path("resourceRequest").asText());
+    assertThat(resources.path("nvidia.com/gpu").asText()).as("the GPU column").isEqualTo("0");
+    assertThat(resources.path("cpu").asText()).isEqualTo("4");
+    assertThat(counted(uma.api().get("v1/aitask/taskStats"))).as("deleted").isZero();
+    assertThat(nativeList.body().path("total").asLong()).as("archived").isZero();
+    assertThat(withArchived.body().path("items").get(0).path("id").asLong()).isEqualTo(id);
+    assertThat(withArchived.body().path("items").get(0).path("archivedAt").isTextual()).isTrue();
+    assertThat(events.body().findValuesAsText("reason"))
+        .containsOnlyOnce("Archived")
+        .last()
+        .isEqualTo("Archived");
+    assertThat(uma.api().get("api/v1/jobs/statistics").body().path("SUCCEEDED").asLong())
+        .as("the record stays for accounting")
+        .isEqualTo(1);
+  }
+
+  @Test
+  void softUsedIsWhatRunningBestEffortTasksHold() {
+    V010User vic = signUp("vic");
+    Map<String, Object> guaranteed = task(1, 1);
+    guaranteed.put("command", "sleep 60");
+    Map<String, Object> bestEffort = task(0, 2); // beyond vic's quota of one GPU
+    bestEffort.put("command", "sleep 60");
+    long hard = create(vic.api(), guaranteed);
+    long soft = create(vic.api(), bestEffort);
+    awaitStatus(vic.api(), hard, "Running");
+    awaitStatus(vic.api(), soft, "Running");
+
+    JsonNode quota = data(vic.api().get("v1/aitask/getQuota").body());
+    JsonNode gpus = nativeGpuUsage(vic.api());
+    vic.api().post("v1/aitask/delete", Map.of("taskID", soft));
+    JsonNode afterDelete = data(vic.api().get("v1/aitask/getQuota").body());
+    vic.api().post("v1/aitask/delete", Map.of("taskID", hard));
+
+    assertShape(quota, QUOTA);
+    assertThat(quota.path("hardUsed").path("nvidia.com/gpu").asText()).isEqualTo("1");
+    assertThat(quota.path("softUsed").path("nvidia.com/gpu").asText()).isEqualTo("2");
+    assertThat(quota.path("softUsed").path("cpu").asText()).isEqualTo("4");
+    assertThat(quota.path("softUsed").path("memory").asText()).isEqualTo("16Gi");
+    assertThat(gpus.path("used").asText()).isEqualTo("1");
+    assertThat(gpus.path("bestEffortUsed").asText()).isEqualTo("2");
+    assertThat(gpus.path("accountBestEffortUsed").asInt()).isGreaterThanOrEqualTo(2);
+    assertThat(afterDelete.path("softUsed").path("nvidia.com/gpu").asText()).isEqualTo("0");
+    assertThat(afterDelete.path("hardUsed").path("nvidia.com/gpu").asText()).isEqualTo("1");
+  }
+
+  /** The caller's GPU line of the native quota report in the default account. */
+  private static JsonNode nativeGpuUsage(Api api) {
+    for (JsonNode account : api.get("api/v1/quota").body()) {
+      if (account.path("account").asText().equals("default")) {
+        for (JsonNode resource : account.path("resources")) {
+          if (resource.path("name").asText().equals("nvidia.com/gpu")) {
+            return resource;
+          }
+        }
+      }
+    }
+    throw new AssertionError("no GPU quota in the default account");
+  }
+
+  @Test
+  void aReadOnlyDatasetIsMountedReadOnly() {
+    V010User wes = signUp("wes");
+    Api admin = api().asAdmin();
+    String data = unique("coco");
+    String home = unique("home");
+    for (var d : List.of(List.of(data, "DATASET", true), List.of(home, "SHARE_DIR", false))) {
+      Reply created =
+          admin.post(
+              "api/v1/admin/datasets",
+              Map.of(
+                  "name", d.get(0),
+                  "kind", d.get(1),
+                  "pvc", d.get(0) + "-pvc",
+                  "readOnly", d.get(2),
+                  "visibility", "SHARED",
+                  "users", List.of(wes.username())));
+      assertThat(created.status()).as(created.raw()).isEqualTo(201);
+    }
+    Map<String, Object> reading = task(0, 0);
+    reading.put(
+        "shareDirs",
+        Map.of(
+            data + "-pvc",
+            List.of(Map.of("volume", data + "-pvc", "mountPath", "/data", "subPath", "")),
+            home + "-pvc",
+            List.of(Map.of("volume", home + "-pvc", "mountPath", "/home/wes", "subPath", "wes"))));
+
+    Reply created = wes.api().post("v1/aitask/create", reading);
+    assertThat(created.status()).as(created.raw()).isEqualTo(200);
+    long id = data(created.body()).path("TaskID").asLong();
+    awaitStatus(wes.api(), id, "Running");
+    Map<String, Boolean> readOnly = new HashMap<>();
+    JsonObject pod =
+        SimulatedCluster.current()
+            .store()
+            .get(ResourceRegistry.PODS, "crater-jobs", "crater-" + id + "-1");
+    pod.getAsJsonObject("spec")
+        .getAsJsonArray("containers")
+        .get(0)
+        .getAsJsonObject()
+        .getAsJsonArray("volumeMounts")
+        .forEach(
+            m -> {
+              JsonObject mount = m.getAsJsonObject();
+              readOnly.put(
+                  mount.get("mountPath").getAsString(),
+                  mount.has("readOnly") && mount.get("readOnly").getAsBoolean());
+            });
+    wes.api().post("v1/aitask/delete", Map.of("taskID", id));
+
+    assertThat(readOnly).containsEntry("/data", true).containsEntry("/home/wes", false);
   }
 
   @Test

@@ -63,14 +63,18 @@ class JobsIT {
   }
 
   @Test
-  void submitsListsShowsAndCancelsAJob() {
+  void submitsListsShowsCancelsAndArchivesAJob() {
     Reply submitted = alice.post("api/v1/jobs", oneGpu());
     long id = submitted.body().path("id").asLong();
 
     Reply list = alice.get("api/v1/jobs");
     Reply detail = alice.get("api/v1/jobs/" + id);
     Reply cancelled = alice.delete("api/v1/jobs/" + id);
+    Reply listedCancelled = alice.get("api/v1/jobs");
+    Reply archived = alice.delete("api/v1/jobs/" + id);
     Reply again = alice.delete("api/v1/jobs/" + id);
+    Reply listedArchived = alice.get("api/v1/jobs");
+    Reply withArchived = alice.get("api/v1/jobs?archived=true");
     Reply events = alice.get("api/v1/jobs/" + id + "/events");
     Reply statistics = alice.get("api/v1/jobs/statistics");
 
@@ -81,12 +85,26 @@ class JobsIT {
     assertThat(list.body().path("total").asLong()).isEqualTo(1);
     assertThat(detail.body().path("account").asText()).isEqualTo("default");
     assertThat(cancelled.body().path("phase").asText()).isEqualTo("CANCELLED");
-    assertThat(again.status()).isEqualTo(409);
+    assertThat(cancelled.body().has("archivedAt")).as("not archived").isFalse();
+    assertThat(listedCancelled.body().path("total").asLong()).as("a cancelled job").isEqualTo(1);
+    assertThat(archived.status()).as(archived.raw()).isEqualTo(200);
+    assertThat(archived.body().path("phase").asText()).isEqualTo("CANCELLED");
+    assertThat(archived.body().path("archivedAt").isTextual()).isTrue();
+    assertThat(again.status()).as("archiving again changes nothing").isEqualTo(200);
+    assertThat(again.body().path("archivedAt").isTextual()).isTrue();
+    assertThat(listedArchived.body().path("total").asLong()).isZero();
+    assertThat(withArchived.body().path("items").findValuesAsText("id"))
+        .containsExactly(Long.toString(id));
     List<String> moves = events.body().findValuesAsText("to");
     assertThat(moves).first().isEqualTo("QUEUEING");
     assertThat(moves).last().isEqualTo("CANCELLED");
+    assertThat(events.body().findValuesAsText("reason"))
+        .endsWith("Cancelled", "Archived")
+        .containsOnlyOnce("Archived");
     assertThat(events.body().get(moves.size() - 1).path("actor").asText()).startsWith("alice-");
-    assertThat(statistics.body().path("CANCELLED").asLong()).isEqualTo(1);
+    assertThat(statistics.body().path("CANCELLED").asLong())
+        .as("an archived job still counts")
+        .isEqualTo(1);
   }
 
   @Test
@@ -161,6 +179,24 @@ class JobsIT {
     assertThat(all.body().path("items").findValuesAsText("id")).contains(Long.toString(id));
     assertThat(cancelled.body().path("phase").asText()).isEqualTo("CANCELLED");
     assertThat(alice.get("api/v1/admin/jobs").status()).isEqualTo(403);
+  }
+
+  @Test
+  void administratorsSeeArchivedJobsOnlyWhenTheyAsk() {
+    long id = alice.post("api/v1/jobs", oneGpu()).body().path("id").asLong();
+    alice.delete("api/v1/jobs/" + id);
+    alice.delete("api/v1/jobs/" + id);
+    Api admin = Api.at(base).asAdmin();
+
+    Reply all = admin.get("api/v1/admin/jobs?size=500");
+    Reply withArchived = admin.get("api/v1/admin/jobs?size=500&archived=true");
+    Reply badFlag = alice.get("api/v1/jobs?archived=maybe");
+
+    assertThat(all.body().path("items").findValuesAsText("id")).doesNotContain(Long.toString(id));
+    assertThat(withArchived.body().path("items").findValuesAsText("id"))
+        .contains(Long.toString(id));
+    assertThat(badFlag.status()).isEqualTo(400);
+    assertThat(badFlag.code()).isEqualTo("invalid-query");
   }
 
   @Test

@@ -121,7 +121,7 @@ public class CompatAdminResource {
       summary =
           "Every user's tasks of one type (all types when absent) among the newest "
               + MAX_TASKS
-              + " jobs: {Tasks}")
+              + " jobs, deleted ones included: {Tasks}")
   @APIResponse(responseCode = "200", description = "The tasks")
   public Envelope<TaskAnswers.Listing> listByTaskType(@QueryParam("taskType") String taskType) {
     TaskType type = QueryParams.enumOf(TaskType.class, "taskType", taskType);
@@ -134,10 +134,10 @@ public class CompatAdminResource {
 
   @GET
   @Path("taskStats")
-  @Operation(summary = "How many tasks of all users are in each status")
+  @Operation(summary = "How many tasks of all users that are not deleted are in each status")
   @APIResponse(responseCode = "200", description = "Counts")
   public Envelope<TaskAnswers.Stats> taskStats() {
-    return Envelope.of(TaskViews.stats(jobs.statistics(caller.get(), true)));
+    return Envelope.of(TaskViews.stats(jobs.statistics(caller.get(), true, false)));
   }
 
   @POST

@@ -10,6 +10,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
+import org.crater.ejb.dataset.DatasetService;
+import org.crater.ejb.dataset.MountGrants;
 import org.crater.ejb.job.JobService;
 import org.crater.ejb.node.ClusterSettings;
 import org.crater.ejb.quota.QuotaService;
@@ -29,7 +31,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Crater v0.1.0's task routes over the caller's native jobs in the default account. Lists hold the
- * newest {@value #MAX_TASKS} tasks: v0.1.0 had no paging.
+ * newest {@value #MAX_TASKS} tasks, deleted ones included (the frontend filters on {@code
+ * isDeleted}): v0.1.0 had no paging. A deleted task is a cancelled or an archived job.
  */
 @Path("v1/aitask")
 @CompatApi
@@ -46,6 +49,7 @@ public class AiTasksResource {
 
   @EJB private JobService jobs;
   @EJB private QuotaService quotas;
+  @EJB private DatasetService datasets;
   @Inject private ClusterSettings cluster;
   @Inject private CurrentUser caller;
   @Inject private CompatBodies bodies;
@@ -65,25 +69,29 @@ public class AiTasksResource {
       content = @Content(schema = @Schema(implementation = CompatError.class)))
   public Envelope<TaskAnswers.Created> create(InputStream body) {
     TaskBodies.Create task = bodies.read(body, TaskBodies.Create.class);
-    var job = jobs.submit(caller.get(), Account.DEFAULT, TaskViews.request(task));
+    // v0.1.0 bodies cannot ask for a read-only mount: a read-only dataset is mounted read-only.
+    var grants =
+        task.shareDirs() == null || task.shareDirs().isEmpty()
+            ? MountGrants.NONE
+            : datasets.mountable(caller.get());
+    var job = jobs.submit(caller.get(), Account.DEFAULT, TaskViews.request(task, grants));
     return Envelope.of(new TaskAnswers.Created(job.getId()));
   }
 
   @POST
   @Path("delete")
-  @Operation(summary = "Delete a task: its job is cancelled")
+  @Operation(
+      summary =
+          "Delete a task whatever its status: a task that has not ended is cancelled, then its job"
+              + " is archived (its record stays); deleting it again changes nothing")
   @RequestBody(content = @Content(schema = @Schema(implementation = TaskBodies.Delete.class)))
   @APIResponse(responseCode = "200", description = "Deleted")
   @APIResponse(
       responseCode = "404",
       description = "No such task of yours (40401)",
       content = @Content(schema = @Schema(implementation = CompatError.class)))
-  @APIResponse(
-      responseCode = "409",
-      description = "The task has already ended (40901)",
-      content = @Content(schema = @Schema(implementation = CompatError.class)))
   public Envelope<String> delete(InputStream body) {
-    jobs.cancel(caller.get(), bodies.read(body, TaskBodies.Delete.class).taskID());
+    jobs.cancelAndArchive(caller.get(), bodies.read(body, TaskBodies.Delete.class).taskID());
     return Envelope.done();
   }
 
@@ -104,7 +112,7 @@ public class AiTasksResource {
 
   @GET
   @Path("list")
-  @Operation(summary = "My tasks, newest first, without deleted ones: {Tasks}")
+  @Operation(summary = "My tasks, newest first, deleted ones included (isDeleted): {Tasks}")
   @APIResponse(responseCode = "200", description = "My tasks")
   public Envelope<TaskAnswers.Listing> list(@QueryParam("status") String ignored) {
     var page = jobs.list(caller.get(), false, TaskViews.everything(), 0, MAX_TASKS);
@@ -135,9 +143,12 @@ public class AiTasksResource {
 
   @GET
   @Path("taskStats")
-  @Operation(summary = "How many of my tasks are in each status: {taskCount: [{Status, Count}]}")
+  @Operation(
+      summary =
+          "How many of my tasks that are not deleted are in each status:"
+              + " {taskCount: [{Status, Count}]}")
   @APIResponse(responseCode = "200", description = "Counts")
   public Envelope<TaskAnswers.Stats> taskStats() {
-    return Envelope.of(TaskViews.stats(jobs.statistics(caller.get(), false)));
+    return Envelope.of(TaskViews.stats(jobs.statistics(caller.get(), false, false)));
   }
 }

@@ -53,14 +53,12 @@ public final class TaskAnswers {
   /**
    * A user's quota in v0.1.0's shape: one hard limit for guaranteed tasks, and what guaranteed
    * ({@code hardUsed}) and best-effort ({@code softUsed}) tasks hold. Keys are Kubernetes resource
-   * names ({@code cpu}, {@code memory}, {@code nvidia.com/gpu}), values Kubernetes quantities. The
-   * native quota report does not split usage by service level: {@code hardUsed} is the usage it
-   * reports and {@code softUsed} is zero.
+   * names ({@code cpu}, {@code memory}, {@code nvidia.com/gpu}), values Kubernetes quantities.
    *
    * @param user the user
    * @param hard their quota in the default account
-   * @param hardUsed what their quota-holding jobs hold
-   * @param softUsed zero for every resource
+   * @param hardUsed what their guaranteed jobs there hold
+   * @param softUsed what their best-effort jobs there hold (beyond quota)
    */
   @Schema(name = "V010Quota")
   @JsonPropertyOrder({"user", "hard", "hardUsed", "softUsed"})

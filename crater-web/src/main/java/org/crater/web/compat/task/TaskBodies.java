@@ -65,7 +65,8 @@ final class TaskBodies {
       @JsonProperty("subPath") @Size(max = 1024) String subPath) {}
 
   /**
-   * A task to delete; v0.1.0's hard delete ({@code forceDelete}) cancels like a plain delete.
+   * A task to delete; v0.1.0's hard delete ({@code forceDelete}) is a plain delete: the record
+   * stays.
    *
    * @param taskID the task
    * @param forceDelete ignored

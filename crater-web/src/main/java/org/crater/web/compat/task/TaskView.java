@@ -31,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param status Queueing, Created, Pending, Running, Preempted, Succeeded or Failed
  * @param statusReason why it is in that status
  * @param jobName its cluster object, once admitted
- * @param isDeleted whether it was deleted (its job cancelled)
+ * @param isDeleted whether it was deleted (its job archived or cancelled)
  * @param profileStatus always 0 (not profiled): Crater does not profile tasks
  * @param profileStat always empty
  * @param estimatedTime the expected run time in seconds, 0 for unknown

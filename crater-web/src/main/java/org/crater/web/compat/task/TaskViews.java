@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.crater.ejb.dataset.MountGrants;
 import org.crater.ejb.job.JobFilter;
 import org.crater.ejb.quota.MemberQuota;
+import org.crater.ejb.quota.QuotaCharge;
 import org.crater.ejb.quota.ResourceQuantities;
 import org.crater.model.account.Account;
 import org.crater.model.job.Job;
@@ -30,10 +32,16 @@ public final class TaskViews {
   /** v0.1.0 ran a task's command as {@code /bin/bash -c <command>}. */
   static final List<String> SHELL = List.of("/bin/bash", "-c");
 
+  /** The resources the frontend shows in columns: always in a task, zero included. */
+  static final List<String> SHOWN = List.of("cpu", "memory", QuotaCharge.GPU);
+
   private TaskViews() {}
 
-  /** The native request for a v0.1.0 task: one BATCH pod running the command in a shell. */
-  static JobRequest request(TaskBodies.Create task) {
+  /**
+   * The native request for a v0.1.0 task: one BATCH pod running the command in a shell. Its share
+   * dirs are mounted read-only where the user's datasets allow nothing else ({@code grants}).
+   */
+  static JobRequest request(TaskBodies.Create task, MountGrants grants) {
     List<String> command = new ArrayList<>(SHELL);
     command.add(task.command());
     return new JobRequest(
@@ -49,7 +57,7 @@ public final class TaskViews {
         ResourceQuantities.parse("resourceRequest", task.resourceRequest()),
         null,
         1,
-        mounts(task.shareDirs()),
+        mounts(task.shareDirs(), grants),
         task.estimatedTime() == null || task.estimatedTime() == 0 ? null : task.estimatedTime());
   }
 
@@ -58,34 +66,34 @@ public final class TaskViews {
     return slo != null && slo == 1 ? Slo.GUARANTEED : Slo.BEST_EFFORT;
   }
 
-  private static List<JobMount> mounts(Map<String, List<TaskBodies.DirMount>> shareDirs) {
+  private static List<JobMount> mounts(
+      Map<String, List<TaskBodies.DirMount>> shareDirs, MountGrants grants) {
     if (shareDirs == null) {
       return List.of();
     }
-    return shareDirs.entrySet().stream()
-        .flatMap(
-            dir ->
-                dir.getValue().stream()
-                    .map(
-                        m ->
-                            new JobMount(
-                                dir.getKey(),
-                                Objects.requireNonNullElse(m.subPath(), ""),
-                                m.mountPath(),
-                                false)))
-        .toList();
+    List<JobMount> mounts = new ArrayList<>();
+    shareDirs.forEach(
+        (pvc, dirs) ->
+            dirs.forEach(
+                m -> {
+                  String subPath = Objects.requireNonNullElse(m.subPath(), "");
+                  boolean readOnly = grants.onlyReadable(pvc, subPath);
+                  mounts.add(new JobMount(pvc, subPath, m.mountPath(), readOnly));
+                }));
+    return mounts;
   }
 
-  /** The tasks of these jobs, leaving out deleted ones (cancelled jobs). */
+  /** The tasks of these jobs, deleted ones included: the frontend filters on isDeleted. */
   public static TaskAnswers.Listing listing(Stream<Job> jobs, String namespace) {
-    return new TaskAnswers.Listing(
-        jobs.filter(job -> job.getPhase() != JobPhase.CANCELLED)
-            .map(job -> of(job, namespace))
-            .toList());
+    return new TaskAnswers.Listing(jobs.map(job -> of(job, namespace)).toList());
+  }
+
+  /** Whether the job is a deleted task: deleted through v0.1.0 (archived), or cancelled. */
+  static boolean deleted(Job job) {
+    return job.isArchived() || job.getPhase() == JobPhase.CANCELLED;
   }
 
   public static TaskView of(Job job, String namespace) {
-    boolean deleted = job.getPhase() == JobPhase.CANCELLED;
     return new TaskView(
         job.getId(),
         job.getName(),
@@ -100,7 +108,7 @@ public final class TaskViews {
         seconds(job.getStartedAt(), job.getFinishedAt()),
         seconds(job.getSubmittedAt(), job.getFinishedAt()),
         job.getImage(),
-        CompatJson.text(ResourceQuantities.format(job.getResources())),
+        CompatJson.text(resourceRequest(job.getResources())),
         Objects.requireNonNullElse(job.getWorkingDir(), ""),
         CompatJson.text(shareDirs(job.getMounts())),
         commandLine(job.getCommand(), job.getArgs()),
@@ -110,7 +118,7 @@ public final class TaskViews {
         Objects.requireNonNullElse(
             job.getReasonMessage(), Objects.requireNonNullElse(job.getReason(), "")),
         job.getAdmittedAt() == null ? "" : job.clusterName(),
-        deleted,
+        deleted(job),
         0,
         "",
         Objects.requireNonNullElse(job.getEstimatedSeconds(), 0L),
@@ -128,6 +136,13 @@ public final class TaskViews {
       return command.get(SHELL.size());
     }
     return String.join(" ", Stream.concat(command.stream(), args.stream()).toList());
+  }
+
+  /** A task's resources as Kubernetes quantities: cpu, memory and GPUs always, zeros as "0". */
+  static Map<String, String> resourceRequest(ResourceVector resources) {
+    TreeSet<String> names = new TreeSet<>(SHOWN);
+    names.addAll(resources.amounts().keySet());
+    return quantities(names, resources);
   }
 
   private static Map<String, List<Map<String, String>>> shareDirs(List<JobMount> mounts) {
@@ -154,7 +169,10 @@ public final class TaskViews {
     return from == null || to == null ? 0 : Math.max(0, Duration.between(from, to).toSeconds());
   }
 
-  /** Counts by v0.1.0 status, in phase order, leaving out empty statuses and deleted tasks. */
+  /**
+   * Counts by v0.1.0 status, in phase order, leaving out empty statuses and cancelled jobs (deleted
+   * tasks; the counts are of jobs that are not archived).
+   */
   public static TaskAnswers.Stats stats(Map<JobPhase, Long> counts) {
     return new TaskAnswers.Stats(
         counts.entrySet().stream()
@@ -164,9 +182,9 @@ public final class TaskViews {
             .toList());
   }
 
-  /** No filter: every job, newest first. */
+  /** No filter: every job, archived ones included, newest first. */
   public static JobFilter everything() {
-    return new JobFilter(null, null, null, null, null, false);
+    return new JobFilter(null, null, null, null, null, false, true);
   }
 
   /** A user's v0.1.0 quota: their quota in the default account, or nothing outside it. */
@@ -175,13 +193,12 @@ public final class TaskViews {
         quotas.stream().filter(q -> Account.DEFAULT.equals(q.account())).findFirst().orElse(null);
     ResourceVector limit = quota == null ? ResourceVector.ZERO : quota.limit();
     ResourceVector used = quota == null ? ResourceVector.ZERO : quota.used();
+    ResourceVector bestEffort = quota == null ? ResourceVector.ZERO : quota.bestEffortUsed();
     TreeSet<String> names = new TreeSet<>(limit.amounts().keySet());
     names.addAll(used.amounts().keySet());
+    names.addAll(bestEffort.amounts().keySet());
     return new TaskAnswers.Quota(
-        user,
-        quantities(names, limit),
-        quantities(names, used),
-        quantities(names, ResourceVector.ZERO));
+        user, quantities(names, limit), quantities(names, used), quantities(names, bestEffort));
   }
 
   /** The vector as Kubernetes quantities over the given names, zeros included. */
