@@ -27,7 +27,8 @@ import org.crater.model.user.User;
  * through the methods below, each checked against {@link JobPhase}'s table and each returning the
  * {@link JobEvent} to record. Invariants: {@code attempt} starts at 1 and grows by one per requeue;
  * the cluster object of an attempt is named {@link #clusterName()}; final phases never change
- * again.
+ * again; a Jupyter job has its notebook token from its submission on (or, submitted before tokens
+ * were stored, from its admission on) and keeps it across attempts and restarts of Crater.
  */
 @Entity
 @Table(name = "crater_job")
@@ -135,6 +136,10 @@ public class Job {
   @Column(length = 1024)
   private String nodes;
 
+  /** The Jupyter token, shown to the owner and administrators only; never logged. */
+  @Column(name = "notebook_token", length = 64)
+  private String notebookToken;
+
   @Version private long version;
 
   protected Job() {}
@@ -159,6 +164,7 @@ public class Job {
     this.phase = JobPhase.QUEUEING;
     this.attempt = 1;
     this.submittedAt = Objects.requireNonNull(now, "now");
+    this.notebookToken = kind == JobKind.JUPYTER ? NotebookTokens.generate() : null;
   }
 
   /** The event of the submission itself; record it once the job has its id. */
@@ -179,8 +185,12 @@ public class Job {
   }
 
   public JobEvent admit(String actor, Instant now) {
+    JobEvent event = move(JobPhase.CREATED, "Admitted", null, actor, now);
     admittedAt = now;
-    return move(JobPhase.CREATED, "Admitted", null, actor, now);
+    if (kind == JobKind.JUPYTER && notebookToken == null) {
+      notebookToken = NotebookTokens.generate(); // queued before tokens were stored
+    }
+    return event;
   }
 
   public JobEvent markPending(String reason, String message, String actor, Instant now) {
@@ -361,6 +371,11 @@ public class Job {
 
   public Integer getExitCode() {
     return exitCode;
+  }
+
+  /** The notebook token of a Jupyter job; null for other jobs. */
+  public String getNotebookToken() {
+    return notebookToken;
   }
 
   public String getNodes() {
