@@ -50,9 +50,9 @@ public record NotebookIngress(
       requireMatch("class", className, SUBDOMAIN);
       requireMatch("host", host, HOST);
       requireMatch("tls-secret", tlsSecret, SUBDOMAIN);
-      if (publicUrl == null && host == null) {
+      if (publicUrl == null && (host == null || host.startsWith("*."))) {
         throw new IllegalArgumentException(
-            "notebook ingresses need a host or a public URL to show users");
+            "notebook ingresses need a host (not a wildcard) or a public URL to show users");
       }
       if (publicUrl == null) {
         publicUrl = (tlsSecret == null ? "http://" : "https://") + host;

@@ -81,6 +81,7 @@ class NotebookIngressTest {
     return Stream.of(
             new Bad("neither host nor public URL", null, null, null, null, null),
             new Bad("host with a port", null, "nb.lab.org:443", null, null, null),
+            new Bad("wildcard host without public URL", null, "*.lab.org", null, null, null),
             new Bad("host in upper case", null, "NB.lab.org", null, null, null),
             new Bad("class with a space", "my class", "nb.lab.org", null, null, null),
             new Bad("TLS secret with a slash", null, "nb.lab.org", null, "ns/tls", null),
