@@ -17,7 +17,7 @@ import org.awaitility.Awaitility;
 /**
  * Payara Micro with the built war in a process of its own (for tests that kill it or break what it
  * depends on), configured like the shared instance through the environment failsafe gives, plus
- * {@code env}. Its log is {@code target/<name>.log}.
+ * {@code env} (a null value removes that variable). Its log is {@code target/<name>.log}.
  */
 public final class CraterProcess implements AutoCloseable {
 
@@ -58,7 +58,14 @@ public final class CraterProcess implements AutoCloseable {
                 System.getProperty("crater.war"))
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
-    builder.environment().putAll(env);
+    env.forEach(
+        (variable, value) -> {
+          if (value == null) {
+            builder.environment().remove(variable);
+          } else {
+            builder.environment().put(variable, value);
+          }
+        });
     Files.deleteIfExists(log);
     CraterProcess crater = new CraterProcess(builder.start(), port);
     Awaitility.await(name + " ready")

@@ -21,7 +21,6 @@ import java.util.function.LongConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.crater.ejb.auth.AuthSettings;
-import org.crater.ejb.replica.LeaderFence;
 import org.crater.k8s.common.KubeConnection;
 import org.crater.k8s.gateway.ClusterGateway;
 import org.crater.k8s.informer.ClusterCache;
@@ -50,6 +49,7 @@ public class Cluster {
 
   @Inject private ClusterSettings settings;
   @Inject private AuthSettings auth;
+  @Inject private NotebookSettings notebooks;
   @Inject private Clock clock;
 
   @Resource private ManagedThreadFactory threads;
@@ -71,6 +71,13 @@ public class Cluster {
           "no cluster configured: set CRATER_K8S_URL or CRATER_K8S_KUBECONFIG, or run in a pod");
       return;
     }
+    // Outside the try below: invalid notebook settings stop the deployment, naming the setting.
+    // Notebook tokens are stored with their jobs; the derived secret only serves the notebooks
+    // started before that.
+    WorkloadSettings workloads =
+        WorkloadSettings.defaults(auth.derivedSecret("jupyter-token"))
+            .withNamespace(settings.namespace())
+            .withNotebooks(notebooks.ingress());
     try {
       cache =
           new ClusterCache(
@@ -81,11 +88,7 @@ public class Cluster {
       cache.start();
       gateway =
           new ClusterGateway(
-              connection.get().requests(),
-              connection.get().watches(),
-              WorkloadSettings.defaults(auth.derivedSecret("jupyter-token"))
-                  .withNamespace(settings.namespace()),
-              cache);
+              connection.get().requests(), connection.get().watches(), workloads, cache);
       String identity = settings.identity();
       elector =
           new LeaderElector(

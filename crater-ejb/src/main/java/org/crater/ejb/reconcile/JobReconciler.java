@@ -13,7 +13,7 @@ import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.crater.ejb.replica.FencedException;
+import org.crater.ejb.node.FencedException;
 import org.crater.k8s.common.ClusterRejectedException;
 import org.crater.k8s.gateway.ClusterGateway;
 import org.crater.k8s.informer.Reconciler;

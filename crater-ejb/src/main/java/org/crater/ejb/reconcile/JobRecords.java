@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.crater.ejb.job.JobsChanged;
-import org.crater.ejb.replica.LeaderFence;
+import org.crater.ejb.node.LeaderFence;
 import org.crater.k8s.workload.ObservedWorkload;
 import org.crater.k8s.workload.WorkloadSpec;
 import org.crater.model.job.Job;

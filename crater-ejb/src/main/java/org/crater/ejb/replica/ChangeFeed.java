@@ -27,6 +27,7 @@ import java.util.logging.Logger;
 import org.crater.ejb.common.QuotasChanged;
 import org.crater.ejb.job.JobsChanged;
 import org.crater.ejb.node.Cluster;
+import org.crater.ejb.node.FencedException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -93,6 +94,8 @@ public class ChangeFeed {
   private void pollQuietly() {
     try {
       poll();
+    } catch (FencedException e) {
+      cluster.fenced(e.epoch());
     } catch (RuntimeException e) {
       // The next poll tries again from the same place.
       LOG.log(Level.FINE, "change feed poll failed", e);

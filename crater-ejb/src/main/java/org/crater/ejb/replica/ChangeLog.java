@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import org.crater.ejb.node.LeaderFence;
 
 /** The change feed's table: appended by the replicas that do not lead, read by the leader. */
 @Stateless

@@ -1,7 +1,7 @@
 /**
- * What several replicas need to act as one: the leadership epoch that fences every write made as
- * leader, the change feed through which a change committed on any replica reaches the leader, and
- * the leader's published view of the queues for the replicas that do not plan. The design and the
- * guarantees are in {@code docs/architecture.md} ("Replicas").
+ * The change feed through which a change committed on a replica that does not lead reaches the
+ * leader within a fraction of a second. Leadership itself (the Lease and the epoch that fences
+ * every write made as leader) lives in {@code org.crater.ejb.node}; the design and the guarantees
+ * are in {@code docs/architecture.md} ("Replicas").
  */
 package org.crater.ejb.replica;

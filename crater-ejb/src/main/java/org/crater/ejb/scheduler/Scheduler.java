@@ -33,7 +33,7 @@ import org.crater.ejb.common.CraterMetrics;
 import org.crater.ejb.common.QuotasChanged;
 import org.crater.ejb.job.JobsChanged;
 import org.crater.ejb.node.Cluster;
-import org.crater.ejb.replica.FencedException;
+import org.crater.ejb.node.FencedException;
 
 /**
  * Runs admission passes on the leader: right after jobs change (coalesced — at most one pass runs,

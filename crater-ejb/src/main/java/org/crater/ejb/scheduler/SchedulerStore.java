@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.crater.ejb.job.JobsChanged;
-import org.crater.ejb.replica.LeaderFence;
+import org.crater.ejb.node.LeaderFence;
 import org.crater.model.job.Job;
 import org.crater.model.job.JobPhase;
 import org.crater.model.job.Slo;

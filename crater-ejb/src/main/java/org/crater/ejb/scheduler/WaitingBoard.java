@@ -12,7 +12,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.crater.ejb.replica.LeaderFence;
+import org.crater.ejb.node.LeaderFence;
 
 /**
  * Where the leader publishes why queued jobs wait, for the replicas that do not plan: one row,

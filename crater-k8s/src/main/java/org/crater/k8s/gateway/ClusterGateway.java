@@ -31,14 +31,14 @@ public final class ClusterGateway {
   /**
    * @param client client for ordinary requests (finite read timeout)
    * @param streamClient client for followed log streams (read timeout 0)
-   * @param settings namespace, Volcano routing and Jupyter settings
+   * @param settings namespace, Volcano routing, Jupyter and notebook Ingress settings
    * @param cache started informer caches
    */
   public ClusterGateway(
       ApiClient client, ApiClient streamClient, WorkloadSettings settings, ClusterCache cache) {
     this.settings = settings;
     this.cache = cache;
-    this.writer = new WorkloadWriter(client);
+    this.writer = new WorkloadWriter(client, settings.notebooks().enabled());
     this.observer = new WorkloadObserver(cache, settings);
     this.logs = new WorkloadLogs(client, streamClient, cache);
   }

@@ -1,8 +1,10 @@
 package org.crater.k8s.gateway;
 
+import io.kubernetes.client.openapi.models.V1Ingress;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1Service;
 import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
+import org.crater.k8s.pod.IngressTemplates;
 import org.crater.k8s.pod.PodTemplates;
 import org.crater.k8s.pod.ServiceTemplates;
 import org.crater.k8s.volcano.VolcanoJobs;
@@ -13,13 +15,15 @@ import org.crater.k8s.workload.WorkloadSpec;
 
 /**
  * The objects one attempt of a job consists of. Exactly one of {@code pod} and {@code volcanoJob}
- * is set; Jupyter jobs also have a {@code service} and an {@code endpoint}.
+ * is set; Jupyter jobs also have a {@code service} and an {@code endpoint}, and an {@code ingress}
+ * when notebooks are published.
  *
  * @param namespace target namespace
  * @param name the shared object name {@code crater-<jobId>-<attempt>}
  * @param pod the Pod of a single-replica job, else null
  * @param volcanoJob the Volcano job of a gang or multi-replica job, else null
  * @param service the Jupyter Service, else null
+ * @param ingress the Jupyter Ingress when notebooks are published, else null
  * @param endpoint the Jupyter URL and token, else null
  */
 public record DesiredWorkload(
@@ -28,6 +32,7 @@ public record DesiredWorkload(
     V1Pod pod,
     DynamicKubernetesObject volcanoJob,
     V1Service service,
+    V1Ingress ingress,
     JupyterEndpoint endpoint) {
 
   /** Builds the desired objects of a spec under the given settings. Pure. */
@@ -40,6 +45,7 @@ public record DesiredWorkload(
         volcano ? null : PodTemplates.pod(spec, settings),
         volcano ? VolcanoJobs.job(spec, settings) : null,
         jupyter ? ServiceTemplates.jupyter(spec, settings) : null,
+        jupyter && settings.notebooks().enabled() ? IngressTemplates.jupyter(spec, settings) : null,
         jupyter ? settings.jupyterEndpoint(spec) : null);
   }
 }

@@ -3,6 +3,7 @@ package org.crater.k8s.gateway;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
+import io.kubernetes.client.openapi.apis.NetworkingV1Api;
 import io.kubernetes.client.util.generic.KubernetesApiResponse;
 import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesApi;
 import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
@@ -19,7 +20,8 @@ import org.crater.k8s.workload.WorkloadNames;
 /**
  * Creates and deletes a job's objects. Idempotent by construction: the names are deterministic, so
  * 409 AlreadyExists on create and 404 NotFound on delete are treated as success and nothing is ever
- * created twice.
+ * created twice. A notebook's Service and Ingress are created before its Pod, so a failure there is
+ * retried with the whole attempt instead of leaving a notebook nobody can open.
  */
 final class WorkloadWriter {
 
@@ -27,10 +29,18 @@ final class WorkloadWriter {
   private static final String BACKGROUND = "Background";
 
   private final CoreV1Api core;
+  private final NetworkingV1Api networking;
   private final DynamicKubernetesApi volcano;
+  private final boolean ingresses;
 
-  WorkloadWriter(ApiClient client) {
+  /**
+   * @param ingresses whether notebooks get Ingresses (and so whether deleting an attempt deletes
+   *     one: without them Crater may lack the permission to)
+   */
+  WorkloadWriter(ApiClient client, boolean ingresses) {
     this.core = new CoreV1Api(client);
+    this.networking = new NetworkingV1Api(client);
+    this.ingresses = ingresses;
     this.volcano =
         new DynamicKubernetesApi(
             VolcanoJobs.GROUP, VolcanoJobs.VERSION, VolcanoJobs.PLURAL, client);
@@ -38,14 +48,16 @@ final class WorkloadWriter {
 
   /** Creates the objects; returns whether the main object was created by this call. */
   boolean create(DesiredWorkload desired) {
-    boolean created = desired.volcanoJob() != null ? createVolcanoJob(desired) : createPod(desired);
     if (desired.service() != null) {
       createService(desired);
     }
-    return created;
+    if (desired.ingress() != null) {
+      createIngress(desired);
+    }
+    return desired.volcanoJob() != null ? createVolcanoJob(desired) : createPod(desired);
   }
 
-  /** Deletes the attempt's Volcano job, Pod, Service and any pod left with its labels. */
+  /** Deletes the attempt's Volcano job, Pod, Service, Ingress and any pod left with its labels. */
   void delete(String namespace, long jobId, int attempt) {
     String name = WorkloadNames.objectName(jobId, attempt);
     deleteVolcanoJob(namespace, name);
@@ -54,6 +66,11 @@ final class WorkloadWriter {
         () -> core.deleteNamespacedPod(name, namespace).propagationPolicy(BACKGROUND).execute());
     ignoreNotFound(
         "delete service " + name, () -> core.deleteNamespacedService(name, namespace).execute());
+    if (ingresses) {
+      ignoreNotFound(
+          "delete ingress " + name,
+          () -> networking.deleteNamespacedIngress(name, namespace).execute());
+    }
     ignoreNotFound(
         "delete pods of " + name,
         () ->
@@ -71,6 +88,12 @@ final class WorkloadWriter {
     ignoreConflict(
         "create service " + d.name(),
         () -> core.createNamespacedService(d.namespace(), d.service()).execute());
+  }
+
+  private void createIngress(DesiredWorkload d) {
+    ignoreConflict(
+        "create ingress " + d.name(),
+        () -> networking.createNamespacedIngress(d.namespace(), d.ingress()).execute());
   }
 
   private boolean createVolcanoJob(DesiredWorkload d) {

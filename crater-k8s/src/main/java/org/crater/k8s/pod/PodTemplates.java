@@ -37,6 +37,11 @@ import org.crater.k8s.workload.WorkloadSpec;
 public final class PodTemplates {
 
   public static final String MAIN_CONTAINER = "main";
+
+  /** The notebook's base URL (e.g. {@code /jupyter/crater-7-1/}) in a published notebook's pod. */
+  public static final String BASE_URL_ENV = "CRATER_NOTEBOOK_BASE_URL";
+
+  static final String NOTEBOOK_ARGS_ENV = "NOTEBOOK_ARGS";
   static final String SHM_VOLUME = "dshm";
 
   private PodTemplates() {}
@@ -127,14 +132,34 @@ public final class PodTemplates {
 
   private static List<V1EnvVar> env(WorkloadSpec spec, WorkloadSettings settings) {
     List<V1EnvVar> env = new ArrayList<>();
-    spec.env().forEach((k, v) -> env.add(new V1EnvVar().name(k).value(v)));
+    boolean published = spec.kind() == WorkloadKind.JUPYTER && settings.notebooks().enabled();
+    spec.env().entrySet().stream()
+        .filter(e -> !(published && e.getKey().equals(NOTEBOOK_ARGS_ENV))) // merged below
+        .forEach(e -> env.add(new V1EnvVar().name(e.getKey()).value(e.getValue())));
     env.add(new V1EnvVar().name("CRATER_JOB_ID").value(Long.toString(spec.jobId())));
     env.add(new V1EnvVar().name("CRATER_ATTEMPT").value(Integer.toString(spec.attempt())));
     if (spec.kind() == WorkloadKind.JUPYTER) {
-      // jupyter docker-stacks images read the token from this variable.
+      // Jupyter Server reads its token from this variable.
       env.add(new V1EnvVar().name("JUPYTER_TOKEN").value(settings.jupyterToken(spec)));
     }
+    if (published) {
+      env.addAll(baseUrlEnv(spec, settings.notebookBasePath(spec)));
+    }
     return env;
+  }
+
+  /**
+   * The notebook's base URL (its Ingress path) for the usual ways of starting Jupyter: the
+   * docker-stacks start script appends {@code NOTEBOOK_ARGS} (after the job's own), Kubeflow-style
+   * images read {@code NB_PREFIX}, and a command of the job's own can use {@value #BASE_URL_ENV}.
+   */
+  private static List<V1EnvVar> baseUrlEnv(WorkloadSpec spec, String basePath) {
+    String own = spec.env().getOrDefault(NOTEBOOK_ARGS_ENV, "").trim();
+    String flag = "--ServerApp.base_url=" + basePath;
+    return List.of(
+        new V1EnvVar().name(BASE_URL_ENV).value(basePath),
+        new V1EnvVar().name("NB_PREFIX").value(basePath.substring(0, basePath.length() - 1)),
+        new V1EnvVar().name(NOTEBOOK_ARGS_ENV).value(own.isEmpty() ? flag : own + " " + flag));
   }
 
   private static List<V1VolumeMount> mounts(WorkloadSpec spec) {

@@ -14,8 +14,10 @@ import javax.crypto.spec.SecretKeySpec;
  * @param volcanoForAll send every job, even single-replica ones, through Volcano
  * @param volcanoQueueFromAccount use the account as the Volcano queue (else {@code default})
  * @param clusterDomain DNS suffix used in Jupyter URLs
- * @param jupyterTokenSecret secret from which notebook tokens are derived; never logged
+ * @param jupyterTokenSecret secret from which the token of a notebook without one of its own is
+ *     derived (jobs submitted before tokens were stored per job); never logged
  * @param shmSizeLimit size limit of the {@code /dev/shm} memory volume, null for none
+ * @param notebooks how notebooks are published outside the cluster
  */
 public record WorkloadSettings(
     String namespace,
@@ -23,15 +25,17 @@ public record WorkloadSettings(
     boolean volcanoQueueFromAccount,
     String clusterDomain,
     String jupyterTokenSecret,
-    String shmSizeLimit) {
+    String shmSizeLimit,
+    NotebookIngress notebooks) {
 
   public static final String DEFAULT_NAMESPACE = "crater-jobs";
   public static final int JUPYTER_PORT = 8888;
 
-  /** Requires a namespace, a domain and a non-empty secret. */
+  /** Requires a namespace, a domain and a non-empty secret; no notebook settings: disabled. */
   public WorkloadSettings {
     Objects.requireNonNull(namespace, "namespace");
     Objects.requireNonNull(clusterDomain, "clusterDomain");
+    notebooks = notebooks == null ? NotebookIngress.disabled() : notebooks;
     if (jupyterTokenSecret == null || jupyterTokenSecret.isEmpty()) {
       throw new IllegalArgumentException("jupyterTokenSecret must not be empty");
     }
@@ -39,11 +43,17 @@ public record WorkloadSettings(
 
   /**
    * Defaults: {@code crater-jobs}, Volcano only for gangs, queue per account, {@code
-   * cluster.local}.
+   * cluster.local}, no notebook Ingresses.
    */
   public static WorkloadSettings defaults(String jupyterTokenSecret) {
     return new WorkloadSettings(
-        DEFAULT_NAMESPACE, false, true, "cluster.local", jupyterTokenSecret, null);
+        DEFAULT_NAMESPACE,
+        false,
+        true,
+        "cluster.local",
+        jupyterTokenSecret,
+        null,
+        NotebookIngress.disabled());
   }
 
   /** A copy with another namespace. */
@@ -54,13 +64,32 @@ public record WorkloadSettings(
         volcanoQueueFromAccount,
         clusterDomain,
         jupyterTokenSecret,
-        shmSizeLimit);
+        shmSizeLimit,
+        notebooks);
   }
 
   /** A copy with {@code volcanoForAll} changed. */
   public WorkloadSettings withVolcanoForAll(boolean all) {
     return new WorkloadSettings(
-        namespace, all, volcanoQueueFromAccount, clusterDomain, jupyterTokenSecret, shmSizeLimit);
+        namespace,
+        all,
+        volcanoQueueFromAccount,
+        clusterDomain,
+        jupyterTokenSecret,
+        shmSizeLimit,
+        notebooks);
+  }
+
+  /** A copy with other notebook Ingress settings. */
+  public WorkloadSettings withNotebooks(NotebookIngress ingress) {
+    return new WorkloadSettings(
+        namespace,
+        volcanoForAll,
+        volcanoQueueFromAccount,
+        clusterDomain,
+        jupyterTokenSecret,
+        shmSizeLimit,
+        ingress);
   }
 
   /** The spec's namespace, or the default one. */
@@ -73,7 +102,10 @@ public record WorkloadSettings(
     return volcanoForAll || spec.replicas() > 1 || spec.kind() == WorkloadKind.PYTORCH;
   }
 
-  /** The notebook token: the spec's own, else HMAC-SHA256(secret, jobId), hex, 32 characters. */
+  /**
+   * The notebook token: the spec's own (stored with the job), else HMAC-SHA256(secret, jobId), hex,
+   * 32 characters, for jobs submitted before tokens were stored.
+   */
   public String jupyterToken(WorkloadSpec spec) {
     if (spec.jupyterToken() != null && !spec.jupyterToken().isBlank()) {
       return spec.jupyterToken();
@@ -89,12 +121,23 @@ public record WorkloadSettings(
     }
   }
 
-  /** The notebook endpoint of a Jupyter spec: Service name, URL with token, token. */
+  /**
+   * The notebook endpoint of a Jupyter spec: Service name, URL with token (behind its Ingress when
+   * notebooks are published, else in the cluster), token.
+   */
   public JupyterEndpoint jupyterEndpoint(WorkloadSpec spec) {
     String name = spec.objectName();
     String token = jupyterToken(spec);
-    return new JupyterEndpoint(
-        name, serviceUrl(name, namespaceOf(spec)) + "?token=" + token, token);
+    String url =
+        notebooks.enabled()
+            ? notebooks.url(name, token)
+            : serviceUrl(name, namespaceOf(spec)) + "?token=" + token;
+    return new JupyterEndpoint(name, url, token);
+  }
+
+  /** The notebook's base URL: its Ingress path when notebooks are published, else {@code /}. */
+  public String notebookBasePath(WorkloadSpec spec) {
+    return notebooks.enabled() ? notebooks.path(spec.objectName()) : "/";
   }
 
   /** The in-cluster base URL of the notebook Service, without token. */
@@ -104,6 +147,12 @@ public record WorkloadSettings(
 
   @Override
   public String toString() {
-    return "WorkloadSettings[namespace=" + namespace + ", volcanoForAll=" + volcanoForAll + "]";
+    return "WorkloadSettings[namespace="
+        + namespace
+        + ", volcanoForAll="
+        + volcanoForAll
+        + ", notebookIngress="
+        + notebooks.enabled()
+        + "]";
   }
 }

@@ -2,18 +2,26 @@ package org.crater.k8s.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
+import io.kubernetes.client.openapi.apis.NetworkingV1Api;
+import io.kubernetes.client.openapi.models.V1Ingress;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.crater.k8s.support.SimHarness;
 import org.crater.k8s.support.Specs;
+import org.crater.k8s.workload.NotebookIngress;
 import org.crater.k8s.workload.ObservedWorkload;
 import org.crater.k8s.workload.WorkloadKind;
 import org.crater.k8s.workload.WorkloadPhase;
@@ -23,7 +31,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The gateway against the simulated cluster: apply, delete, observe, logs, events. */
+/**
+ * The gateway against the simulated cluster: apply, delete, observe, logs, events, and published
+ * notebooks.
+ */
 class ClusterGatewayIT {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
@@ -146,5 +157,65 @@ class ClusterGatewayIT {
     assertThat(running.serviceUrl())
         .startsWith("http://" + applied.objectName() + ".crater-jobs.svc");
     cluster.gateway().delete(spec.jobId(), spec.attempt());
+  }
+
+  @Test
+  void aPublishedNotebookGetsAnIngressThatOpensItAndGoesWithIt() throws Exception {
+    ClusterGateway published =
+        new ClusterGateway(
+            cluster.client(),
+            cluster.watchClient(),
+            cluster
+                .gateway()
+                .settings()
+                .withNotebooks(
+                    new NotebookIngress(
+                        true,
+                        "nginx",
+                        "localhost",
+                        "/jupyter/",
+                        null,
+                        "http://localhost:" + cluster.sim().port(),
+                        null)),
+            cluster.cache());
+    WorkloadSpec spec = job(60_000, 0).kind(WorkloadKind.JUPYTER).jupyterToken("tok3n").build();
+    NetworkingV1Api networking = new NetworkingV1Api(cluster.client());
+
+    AppliedWorkload applied = published.apply(spec);
+    V1Ingress ingress =
+        networking.readNamespacedIngress(applied.objectName(), SimHarness.NAMESPACE).execute();
+    awaitPhase(spec, WorkloadPhase.RUNNING);
+    String url = applied.jupyter().url();
+
+    assertThat(url)
+        .isEqualTo(
+            "http://localhost:"
+                + cluster.sim().port()
+                + "/jupyter/"
+                + applied.objectName()
+                + "/?token=tok3n");
+    assertThat(ingress.getSpec().getIngressClassName()).isEqualTo("nginx");
+    assertThat(ingress.getSpec().getRules().get(0).getHost()).isEqualTo("localhost");
+    assertThat(status(url)).isEqualTo(200);
+    assertThat(status(url.replace("tok3n", "wrong"))).isEqualTo(403);
+
+    published.delete(spec.jobId(), spec.attempt());
+
+    assertThatThrownBy(
+            () ->
+                networking
+                    .readNamespacedIngress(applied.objectName(), SimHarness.NAMESPACE)
+                    .execute())
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(404));
+    assertThat(status(url)).isEqualTo(404);
+  }
+
+  private static int status(String url) throws Exception {
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .build()
+        .send(
+            HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
+        .statusCode();
   }
 }

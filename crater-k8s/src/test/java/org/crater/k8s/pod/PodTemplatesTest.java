@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Map;
 import org.crater.k8s.support.Specs;
 import org.crater.k8s.workload.Mount;
+import org.crater.k8s.workload.NotebookIngress;
 import org.crater.k8s.workload.Slo;
 import org.crater.k8s.workload.WorkloadKind;
+import org.crater.k8s.workload.WorkloadSettings;
 import org.crater.k8s.workload.WorkloadSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -146,5 +148,43 @@ class PodTemplatesTest {
     assertThat(svc.getSpec().getSelector())
         .containsEntry("crater.io/job-id", "42")
         .containsEntry("crater.io/attempt", "1");
+  }
+
+  @Test
+  void aPublishedNotebookGetsItsIngressPathAsBaseUrl() {
+    WorkloadSpec spec =
+        Specs.aJob()
+            .kind(WorkloadKind.JUPYTER)
+            .attempt(3)
+            .env(Map.of("NOTEBOOK_ARGS", "--ServerApp.root_dir=/data", "SEED", "1"))
+            .build();
+    WorkloadSettings published =
+        Specs.settings()
+            .withNotebooks(
+                new NotebookIngress(true, null, "nb.lab.org", "/jupyter/", null, null, null));
+
+    Map<String, String> env = envOf(PodTemplates.pod(spec, published));
+    Map<String, String> inCluster = envOf(PodTemplates.pod(spec, Specs.settings()));
+
+    assertThat(env)
+        .containsEntry("CRATER_NOTEBOOK_BASE_URL", "/jupyter/crater-42-3/")
+        .containsEntry("NB_PREFIX", "/jupyter/crater-42-3")
+        .containsEntry(
+            "NOTEBOOK_ARGS",
+            "--ServerApp.root_dir=/data --ServerApp.base_url=/jupyter/crater-42-3/")
+        .containsEntry("SEED", "1")
+        .containsKey("JUPYTER_TOKEN");
+    assertThat(PodTemplates.pod(spec, published).getSpec().getContainers().get(0).getEnv())
+        .filteredOn(e -> e.getName().equals("NOTEBOOK_ARGS"))
+        .hasSize(1);
+    assertThat(inCluster)
+        .containsEntry("NOTEBOOK_ARGS", "--ServerApp.root_dir=/data")
+        .doesNotContainKeys("CRATER_NOTEBOOK_BASE_URL", "NB_PREFIX");
+  }
+
+  private static Map<String, String> envOf(V1Pod pod) {
+    Map<String, String> env = new java.util.LinkedHashMap<>();
+    pod.getSpec().getContainers().get(0).getEnv().forEach(e -> env.put(e.getName(), e.getValue()));
+    return env;
   }
 }

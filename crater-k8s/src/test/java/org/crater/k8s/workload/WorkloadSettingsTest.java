@@ -32,6 +32,24 @@ class WorkloadSettingsTest {
   }
 
   @Test
+  void aPublishedNotebookShowsItsPublicUrlAndTheStoredToken() {
+    WorkloadSettings published =
+        Specs.settings()
+            .withNotebooks(
+                new NotebookIngress(
+                    true, "nginx", "nb.lab.org", "/jupyter/", "nb-tls", null, null));
+    WorkloadSpec spec = Specs.aJob().attempt(2).jupyterToken("0123abcd").build();
+
+    JupyterEndpoint e = published.jupyterEndpoint(spec);
+
+    assertThat(e.url()).isEqualTo("https://nb.lab.org/jupyter/crater-42-2/?token=0123abcd");
+    assertThat(e.token()).isEqualTo("0123abcd");
+    assertThat(published.notebookBasePath(spec)).isEqualTo("/jupyter/crater-42-2/");
+    assertThat(Specs.settings().notebookBasePath(spec)).isEqualTo("/");
+    assertThat(published.withNamespace("lab").notebooks()).isEqualTo(published.notebooks());
+  }
+
+  @Test
   void namesAreDeterministicAndParseBack() {
     assertThat(WorkloadNames.objectName(42, 3)).isEqualTo("crater-42-3");
     assertThat(WorkloadNames.jobIdOf("crater-42-3")).hasValue(42);

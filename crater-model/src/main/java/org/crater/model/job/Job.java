@@ -28,7 +28,8 @@ import org.crater.model.user.User;
  * {@link JobEvent} to record. Invariants: {@code attempt} starts at 1 and grows by one per requeue;
  * the cluster object of an attempt is named {@link #clusterName()}; final phases never change
  * again. A finished job may be archived once ({@link #archive}): lists leave it out, its record and
- * timeline stay.
+ * timeline stay. A Jupyter job has its notebook token from its submission on (or, submitted before
+ * tokens were stored, from its admission on) and keeps it across attempts and restarts of Crater.
  */
 @Entity
 @Table(name = "crater_job")
@@ -139,6 +140,10 @@ public class Job {
   @Column(name = "archived_at")
   private Instant archivedAt;
 
+  /** The Jupyter token, shown to the owner and administrators only; never logged. */
+  @Column(name = "notebook_token", length = 64)
+  private String notebookToken;
+
   @Version private long version;
 
   protected Job() {}
@@ -163,6 +168,7 @@ public class Job {
     this.phase = JobPhase.QUEUEING;
     this.attempt = 1;
     this.submittedAt = Objects.requireNonNull(now, "now");
+    this.notebookToken = kind == JobKind.JUPYTER ? NotebookTokens.generate() : null;
   }
 
   /** The event of the submission itself; record it once the job has its id. */
@@ -183,8 +189,12 @@ public class Job {
   }
 
   public JobEvent admit(String actor, Instant now) {
+    JobEvent event = move(JobPhase.CREATED, "Admitted", null, actor, now);
     admittedAt = now;
-    return move(JobPhase.CREATED, "Admitted", null, actor, now);
+    if (kind == JobKind.JUPYTER && notebookToken == null) {
+      notebookToken = NotebookTokens.generate(); // queued before tokens were stored
+    }
+    return event;
   }
 
   public JobEvent markPending(String reason, String message, String actor, Instant now) {
@@ -380,6 +390,11 @@ public class Job {
 
   public Integer getExitCode() {
     return exitCode;
+  }
+
+  /** The notebook token of a Jupyter job; null for other jobs. */
+  public String getNotebookToken() {
+    return notebookToken;
   }
 
   public String getNodes() {

@@ -19,12 +19,16 @@ class JobTest {
   private static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
 
   private static Job aJob() {
+    return aJob(JobKind.BATCH);
+  }
+
+  private static Job aJob(JobKind kind) {
     User alice = new User("alice", "Alice", null, "hash", PlatformRole.USER, NOW);
     Account lab = new Account("lab", "Lab", NOW);
     JobRequest request =
         new JobRequest(
             "train",
-            JobKind.BATCH,
+            kind,
             TaskType.TRAINING,
             Slo.GUARANTEED,
             "pytorch/pytorch:2.4",
@@ -195,5 +199,22 @@ class JobTest {
     assertThat(list.convertToEntityAttribute("[\"a\",\"b\"]")).containsExactly("a", "b");
     assertThat(map.convertToEntityAttribute(map.convertToDatabaseColumn(Map.of("K", "v=1"))))
         .containsEntry("K", "v=1");
+  }
+
+  @Test
+  void aNotebookHasARandomTokenFromItsSubmissionThatItKeepsAcrossAttempts() {
+    Job notebook = aJob(JobKind.JUPYTER);
+    String token = notebook.getNotebookToken();
+
+    notebook.admit("scheduler", NOW);
+    notebook.preempt("NodeLost", null, "cluster", NOW);
+    notebook.requeue("cluster", NOW);
+    notebook.admit("scheduler", NOW);
+
+    assertThat(token).matches("[0-9a-f]{32}");
+    assertThat(notebook.getNotebookToken()).isEqualTo(token);
+    assertThat(notebook.getAttempt()).isEqualTo(2);
+    assertThat(aJob(JobKind.JUPYTER).getNotebookToken()).isNotEqualTo(token);
+    assertThat(aJob(JobKind.BATCH).getNotebookToken()).isNull();
   }
 }

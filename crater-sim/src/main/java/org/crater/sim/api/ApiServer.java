@@ -14,7 +14,8 @@ import java.util.logging.Logger;
 
 /**
  * The HTTP front of the store on 127.0.0.1: discovery, {@code /version}, resource verbs, watches
- * and the pod subresources. Every failure becomes a Kubernetes {@code Status} body.
+ * and the pod subresources; every other path goes to the simulated ingress controller ({@link
+ * IngressFront}). Every failure of the API becomes a Kubernetes {@code Status} body.
  */
 public final class ApiServer implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(ApiServer.class.getName());
@@ -25,6 +26,7 @@ public final class ApiServer implements AutoCloseable {
   private final ResourceHandler resources;
   private final PodEndpoints pods;
   private final Discovery discovery;
+  private final IngressFront ingress;
   private final AtomicInteger failuresLeft = new AtomicInteger();
   private volatile int failureCode = 500;
 
@@ -46,6 +48,7 @@ public final class ApiServer implements AutoCloseable {
     this.resources = new ResourceHandler(store, new WatchStreamer(store, bookmarkIntervalMs));
     this.pods = new PodEndpoints(store, logs);
     this.discovery = new Discovery(store.registry(), () -> "127.0.0.1:" + port());
+    this.ingress = new IngressFront(store);
     http.setExecutor(pool);
     http.createContext("/", this::handle);
   }
@@ -127,6 +130,8 @@ public final class ApiServer implements AutoCloseable {
       route = Route.parse(store.registry(), "", "v1", Arrays.copyOfRange(s, 2, s.length));
     } else if (s.length >= 4 && s[0].equals("apis")) {
       route = Route.parse(store.registry(), s[1], s[2], Arrays.copyOfRange(s, 3, s.length));
+    } else if (s.length > 0 && !s[0].equals("api") && !s[0].equals("apis") && ingress.handles(ex)) {
+      return;
     } else {
       throw Route.notFound();
     }

@@ -216,6 +216,8 @@ final class ObjectRules {
       PodValidation.validate(t, obj, shown);
     } else if (t.equals(ResourceRegistry.VC_JOBS)) {
       PodValidation.validateVolcanoJob(t, obj, shown);
+    } else if (t.equals(ResourceRegistry.INGRESSES)) {
+      Ingresses.validate(t, obj, shown);
     }
   }
 

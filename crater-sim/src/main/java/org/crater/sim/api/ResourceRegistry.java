@@ -22,6 +22,8 @@ public final class ResourceRegistry {
       type("scheduling.k8s.io", "v1", "priorityclasses", "PriorityClass", false, false);
   public static final ResourceType LEASES =
       type("coordination.k8s.io", "v1", "leases", "Lease", true, false);
+  public static final ResourceType INGRESSES =
+      type("networking.k8s.io", "v1", "ingresses", "Ingress", true, true);
   public static final ResourceType K8S_EVENTS =
       type("events.k8s.io", "v1", "events", "Event", true, false);
   public static final ResourceType VC_JOBS =
@@ -46,6 +48,7 @@ public final class ResourceRegistry {
             SECRETS,
             PRIORITY_CLASSES,
             LEASES,
+            INGRESSES,
             K8S_EVENTS,
             VC_JOBS,
             POD_GROUPS,

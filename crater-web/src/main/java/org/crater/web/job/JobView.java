@@ -38,7 +38,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param nodes the nodes it runs (or ran) on
  * @param preemptions how often it was preempted
  * @param waiting why a queued job waits and its queue position; null when not queued
- * @param jupyter the notebook URL and token of a running Jupyter job; null otherwise
+ * @param jupyter the notebook URL and token of a running Jupyter job (its owner and administrators
+ *     only see jobs at all); null otherwise
  */
 @Schema(name = "Job")
 public record JobView(
@@ -86,8 +87,9 @@ public record JobView(
   /**
    * Where a running notebook answers.
    *
-   * @param url the in-cluster URL, token included
-   * @param token the notebook token
+   * @param url the URL to open, token included: behind the notebook's Ingress when notebooks are
+   *     published (crater.notebooks.ingress.enabled), else the in-cluster Service URL
+   * @param token the notebook token, stored with the job: the same for every attempt and replica
    */
   @Schema(name = "Jupyter")
   public record JupyterView(String url, String token) {}

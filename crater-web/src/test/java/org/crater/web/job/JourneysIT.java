@@ -245,22 +245,64 @@ class JourneysIT {
   }
 
   @Test
-  void aNotebookShowsItsUrlAndTokenOnceRunning() {
-    Map<String, Object> notebook = job("BEST_EFFORT", "A100", 1, "sleep 30");
+  void aNotebookOpensInTheBrowserForItsOwnerAndGoesWithItsJob() throws Exception {
+    Map<String, Object> notebook = job("BEST_EFFORT", "A100", 1, "sleep 120");
     notebook.put("kind", "JUPYTER");
     notebook.put("taskType", "DEBUGGING");
     long id = submit(alice, notebook);
+    Api bob = Api.at(base).signUpAndLogIn("bob", PASSWORD);
+    String name = "crater-" + id + "-1";
+    String ingressPath = "apis/networking.k8s.io/v1/namespaces/crater-jobs/ingresses/" + name;
 
     JsonNode running = awaitPhase(alice, id, "RUNNING");
     String token = running.path("jupyter").path("token").asText();
+    String url = running.path("jupyter").path("url").asText();
+    JsonNode ingress = Api.JSON.readTree(sim(ingressPath).body());
+    JsonNode rule = ingress.path("spec").path("rules").get(0);
 
     assertThat(token).matches("[0-9a-f]{32}");
-    assertThat(running.path("jupyter").path("url").asText())
-        .startsWith("http://crater-" + id + "-1.crater-jobs.svc.")
-        .endsWith("?token=" + token);
-    assertThat(sim("api/v1/namespaces/crater-jobs/services/crater-" + id + "-1").statusCode())
-        .isEqualTo(200);
+    assertThat(url)
+        .isEqualTo(
+            "http://localhost:"
+                + System.getProperty("crater.it.sim.port")
+                + "/jupyter/"
+                + name
+                + "/?token="
+                + token);
+    assertThat(bob.get("api/v1/jobs/" + id).status()).isEqualTo(404);
+    assertThat(bob.get("api/v1/jobs").raw()).doesNotContain(token);
+    assertThat(admin.get("api/v1/jobs/" + id).body().path("jupyter").path("url").asText())
+        .isEqualTo(url);
+    assertThat(ingress.path("spec").path("ingressClassName").asText()).isEqualTo("nginx");
+    assertThat(rule.path("host").asText()).isEqualTo("localhost");
+    assertThat(rule.path("http").path("paths").get(0).path("path").asText())
+        .isEqualTo("/jupyter/" + name + "/");
+    assertThat(rule.path("http").path("paths").get(0).path("backend").path("service").path("name"))
+        .hasToString('"' + name + '"');
+    assertThat(ingress.path("spec").path("tls").get(0).path("secretName").asText())
+        .isEqualTo("crater-notebooks-tls");
+    HttpResponse<String> page = open(url);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("Notebook " + name);
+    assertThat(open(url.substring(0, url.indexOf('?'))).statusCode()).isEqualTo(403);
+    assertThat(open(url.replace(token, "0".repeat(32))).statusCode()).isEqualTo(403);
+
     assertThat(alice.delete("api/v1/jobs/" + id).status()).isEqualTo(200);
+
+    Awaitility.await("the notebook's Ingress is deleted with its job")
+        .atMost(PATIENCE)
+        .until(() -> sim(ingressPath).statusCode() == 404);
+    assertThat(open(url).statusCode()).isEqualTo(404);
+    assertThat(alice.get("api/v1/jobs/" + id).body().has("jupyter")).isFalse();
+  }
+
+  /** Opens a notebook URL the way a browser on this machine would. */
+  private static HttpResponse<String> open(String url) throws IOException, InterruptedException {
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .build()
+        .send(
+            HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   @Test

@@ -1,4 +1,4 @@
-package org.crater.ejb.replica;
+package org.crater.ejb.node;
 
 import org.crater.ejb.common.CraterException;
 
