@@ -9,8 +9,8 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The adapter's boundaries (DESIGN §2): no other Crater module, no Jakarta EE (no CDI, EJB or JPA),
- * and no cycles between its feature packages.
+ * The adapter's boundaries (docs/architecture.md, "Modules"): no other Crater module, no Jakarta EE
+ * (no CDI, EJB or JPA), and no cycles between its feature packages.
  */
 @AnalyzeClasses(packages = "org.crater.k8s", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {

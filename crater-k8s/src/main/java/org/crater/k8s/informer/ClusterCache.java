@@ -35,7 +35,7 @@ import org.crater.k8s.volcano.VolcanoJobs;
  * change of a Crater-labelled object into a job-id notification (for the work queue), every change
  * that moves capacity into an inventory notification, and remembers pods that someone other than
  * Crater deleted, so a preemption by the cluster is still visible after the pod is gone. Caches lag
- * the API (pitfall P8).
+ * the API (pitfall P8 in docs/architecture.md).
  */
 public final class ClusterCache implements AutoCloseable {
 

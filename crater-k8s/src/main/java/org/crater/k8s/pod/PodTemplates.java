@@ -32,7 +32,8 @@ import org.crater.k8s.workload.WorkloadSpec;
 /**
  * Builds the Pod of a single-replica job and the pod template of each Volcano task. Invariants:
  * restart policy Never, requests equal limits, {@code /dev/shm} is a memory emptyDir, the SLO's
- * priority class is set, and {@code kind}/{@code apiVersion} are always filled in (pitfall P2).
+ * priority class is set, and {@code kind}/{@code apiVersion} are always filled in (pitfall P2 in
+ * docs/architecture.md).
  */
 public final class PodTemplates {
 
