@@ -31,8 +31,9 @@ import org.flywaydb.core.api.output.MigrateResult;
  * about twice the socket timeout (the check, then a new connection), one to a database that is gone
  * at once.
  *
- * <p>Times are written and read in UTC whatever the JVM's time zone ({@code connectionTimeZone},
- * also made the session's zone, for MySQL Connector/J), so replicas in different zones agree.
+ * <p>Times are written and read in UTC whatever the JVM's time zone (Connector/J's {@code
+ * connectionTimeZone}, set through its older name {@code serverTimezone}: the data source has a
+ * setter for that one only), so replicas in different zones agree.
  */
 @DataSourceDefinition(
     name = SchemaMigration.DATASOURCE,
@@ -49,8 +50,7 @@ import org.flywaydb.core.api.output.MigrateResult;
       "fish.payara.max-wait-time-in-millis=${MPCONFIG=crater.db.pool-wait-ms}",
       "connectTimeout=${MPCONFIG=crater.db.connect-timeout-ms}",
       "socketTimeout=${MPCONFIG=crater.db.socket-timeout-ms}",
-      "connectionTimeZone=UTC",
-      "forceConnectionTimeZoneToSession=true"
+      "serverTimezone=UTC"
     })
 @Singleton
 @Startup

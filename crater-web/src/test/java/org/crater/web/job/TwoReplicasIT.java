@@ -154,7 +154,7 @@ class TwoReplicasIT {
    * A running job cancelled through the replica that does not lead; returns until pods are gone.
    */
   private Duration cancelOnTheFollower() throws Exception {
-    Api owner = users.get(0);
+    Api owner = replicas.any().signUpAndLogIn("canceller", PASSWORD); // an empty queue of its own
     Reply submitted = replicas.viaLeader(owner).post("api/v1/jobs", job("GUARANTEED", "sleep 300"));
     assertThat(submitted.status()).as(submitted.raw()).isEqualTo(201);
     long id = submitted.body().path("id").asLong();
