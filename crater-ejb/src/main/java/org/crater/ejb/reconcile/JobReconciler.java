@@ -126,7 +126,8 @@ final class JobReconciler implements Reconciler {
     try {
       gateway.apply(spec.get());
     } catch (ClusterRejectedException e) {
-      records.reject(id, job.attempt(), e.getMessage());
+      // Refused as invalid: the same objects never will be taken, so the job ends here.
+      records.reject(id, job.attempt(), e.clusterMessage());
       return Result.done();
     }
     return Result.retryAfter(CREATED_RECHECK);

@@ -95,13 +95,16 @@ public class JobRecords {
     }
   }
 
-  /** Fails an admitted job whose objects the cluster refuses to create. */
+  /**
+   * Fails an admitted job whose objects the cluster refuses to create, with the cluster's words as
+   * its reason; its quota is free from then on.
+   */
   public void reject(long id, int attempt, String message) {
     Job job = em.find(Job.class, id);
     if (job != null && job.getPhase() == JobPhase.CREATED && job.getAttempt() == attempt) {
       em.persist(job.fail("Rejected", message, Observations.ACTOR, clock.instant()));
       changed.fire(JobsChanged.observed(Set.of(id)));
-      LOG.warning(() -> "cluster rejected job=" + id + ": " + message);
+      LOG.warning(() -> "cluster rejected job=" + id + " attempt=" + attempt + " cause=" + message);
     }
   }
 

@@ -32,6 +32,13 @@ import org.crater.k8s.workload.WorkloadSpec;
 public final class PodTemplates {
 
   public static final String MAIN_CONTAINER = "main";
+
+  /** Environment names with this prefix are Crater's own ({@code CRATER_JOB_ID}, ...). */
+  public static final String RESERVED_ENV_PREFIX = "CRATER_";
+
+  /** Where a Jupyter job's notebook reads its token. */
+  public static final String JUPYTER_TOKEN_ENV = "JUPYTER_TOKEN";
+
   static final String SHM_VOLUME = "dshm";
 
   private PodTemplates() {}
@@ -102,11 +109,14 @@ public final class PodTemplates {
   private static List<V1EnvVar> env(WorkloadSpec spec, WorkloadSettings settings) {
     List<V1EnvVar> env = new ArrayList<>();
     spec.env().forEach((k, v) -> env.add(new V1EnvVar().name(k).value(v)));
-    env.add(new V1EnvVar().name("CRATER_JOB_ID").value(Long.toString(spec.jobId())));
-    env.add(new V1EnvVar().name("CRATER_ATTEMPT").value(Integer.toString(spec.attempt())));
+    env.add(new V1EnvVar().name(RESERVED_ENV_PREFIX + "JOB_ID").value(Long.toString(spec.jobId())));
+    env.add(
+        new V1EnvVar()
+            .name(RESERVED_ENV_PREFIX + "ATTEMPT")
+            .value(Integer.toString(spec.attempt())));
     if (spec.kind() == WorkloadKind.JUPYTER) {
       // jupyter docker-stacks images read the token from this variable.
-      env.add(new V1EnvVar().name("JUPYTER_TOKEN").value(settings.jupyterToken(spec)));
+      env.add(new V1EnvVar().name(JUPYTER_TOKEN_ENV).value(settings.jupyterToken(spec)));
     }
     return env;
   }

@@ -2,6 +2,7 @@ package org.crater.k8s.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.kubernetes.client.openapi.ApiException;
@@ -12,8 +13,10 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import org.crater.k8s.common.ClusterRejectedException;
 import org.crater.k8s.support.SimHarness;
 import org.crater.k8s.support.Specs;
+import org.crater.k8s.workload.Mount;
 import org.crater.k8s.workload.ObservedWorkload;
 import org.crater.k8s.workload.WorkloadKind;
 import org.crater.k8s.workload.WorkloadPhase;
@@ -72,6 +75,29 @@ class ClusterGatewayIT {
     assertThat(second.created()).isFalse();
     assertThat(second.objectName()).isEqualTo("crater-" + spec.jobId() + "-1");
     assertThat(podCount(spec)).isEqualTo(1);
+  }
+
+  @Test
+  void objectsTheServerRefusesFailWithItsExplanation() {
+    WorkloadSpec pod = job(60_000, 0).mount(new Mount("data", "", "relative", false)).build();
+    WorkloadSpec gang =
+        job(60_000, 0)
+            .kind(WorkloadKind.PYTORCH)
+            .replicas(2)
+            .mount(new Mount("data", "", "/data", false))
+            .mount(new Mount("home", "", "/data", false))
+            .build();
+
+    assertThatThrownBy(() -> cluster.gateway().apply(pod))
+        .isInstanceOfSatisfying(
+            ClusterRejectedException.class,
+            e ->
+                assertThat(e.clusterMessage())
+                    .contains("crater-" + pod.jobId() + "-1", "must be an absolute path"));
+    assertThatThrownBy(() -> cluster.gateway().apply(gang))
+        .isInstanceOfSatisfying(
+            ClusterRejectedException.class,
+            e -> assertThat(e.clusterMessage()).contains("must be unique"));
   }
 
   @Test
