@@ -57,6 +57,7 @@ public class JobService {
         JobRules.check(
             request,
             nodes.gpuModelNames(),
+            nodes.shapes(),
             request.mounts().isEmpty() ? MountGrants.NONE : datasets.mountable(caller));
     if (!errors.isEmpty()) {
       throw new InvalidJobException(errors);

@@ -115,11 +115,11 @@ class JobsIT {
   @Test
   void guaranteedJobsMustFitTheWholeQuotaBestEffortNeedNot() {
     Map<String, String> twoGpus = Map.of("cpu", "4", "memory", "16Gi", "nvidia.com/gpu", "2");
-
-    Map<String, String> nineGpus = Map.of("cpu", "4", "memory", "16Gi", "nvidia.com/gpu", "9");
+    String closed = expiredAccountOf(alice, 1);
 
     Reply guaranteed = alice.post("api/v1/jobs", job("GUARANTEED", twoGpus));
-    Reply bestEffort = alice.post("api/v1/jobs", job("BEST_EFFORT", nineGpus)); // stays queued
+    Reply bestEffort =
+        alice.post("api/v1/jobs", withAccount(job("BEST_EFFORT", twoGpus), closed)); // waits
 
     Reply upgrade =
         alice.put(
@@ -132,6 +132,57 @@ class JobsIT {
     assertThat(bestEffort.status()).isEqualTo(201);
     assertThat(upgrade.code()).as("no way around the quota check").isEqualTo("quota-exceeded");
     alice.delete("api/v1/jobs/" + bestEffort.body().path("id").asLong());
+  }
+
+  @Test
+  void refusesWhatCouldNotBecomeAPodNamingTheField() {
+    Map<String, Object> mounted = job("BEST_EFFORT", Map.of("cpu", "1"));
+    mounted.put(
+        "mounts",
+        List.of(
+            Map.of("pvc", "p", "mountPath", "data"),
+            Map.of("pvc", "p", "mountPath", "/dev/shm"),
+            Map.of("pvc", "p", "mountPath", "/")));
+    Map<String, Object> env = job("BEST_EFFORT", Map.of("cpu", "1"));
+    env.put("env", Map.of("CRATER_JOB_ID", "7", "MODE", "a\u0000b"));
+    env.put("name", "res\u0000net");
+    env.put("workingDir", "../../etc");
+    Map<String, Object> fraction = job("BEST_EFFORT", Map.of("cpu", "1"));
+    fraction.put("kind", "PYTORCH");
+    fraction.put("replicas", 1.5);
+
+    Map<String, List<String>> fields = new HashMap<>();
+    for (Map<String, String> resources :
+        List.of(
+            Map.of("nvidia.com/gpu", "1000"),
+            Map.of("nvidia.com/gpu", "1Ki"),
+            Map.of("nvidia.com/GPU", "1"),
+            Map.of("cpu", "1", "pods", "2"))) {
+      Reply reply = alice.post("api/v1/jobs", job("BEST_EFFORT", resources));
+      assertThat(reply.status()).as(reply.raw()).isEqualTo(400);
+      fields.put(resources.toString(), reply.body().path("errors").findValuesAsText("field"));
+    }
+    Reply mounts = alice.post("api/v1/jobs", mounted);
+    Reply strings = alice.post("api/v1/jobs", env);
+    Reply replicas = alice.post("api/v1/jobs", fraction);
+
+    assertThat(fields.values())
+        .containsExactlyInAnyOrder(
+            List.of("resources.nvidia.com/gpu"),
+            List.of("resources.nvidia.com/gpu"),
+            List.of("resources.nvidia.com/GPU"),
+            List.of("resources.pods"));
+    assertThat(mounts.body().path("errors").findValuesAsText("field"))
+        .contains("mounts[0].mountPath", "mounts[1].mountPath", "mounts[2].mountPath");
+    assertThat(strings.status()).isEqualTo(400);
+    assertThat(strings.body().path("errors").findValuesAsText("field"))
+        .containsExactlyInAnyOrder("env.CRATER_JOB_ID", "env.MODE", "name", "workingDir");
+    assertThat(replicas.status()).isEqualTo(400);
+    assertThat(replicas.body().path("errors").findValuesAsText("field"))
+        .containsExactly("replicas");
+    assertThat(alice.get("api/v1/jobs").body().path("total").asLong())
+        .as("nothing queued")
+        .isZero();
   }
 
   @Test
@@ -196,6 +247,30 @@ class JobsIT {
     assertThat(badPhase.status()).isEqualTo(400);
     assertThat(badPhase.body().path("errors").get(0).path("field").asText()).isEqualTo("phase");
     assertThat(badTime.code()).isEqualTo("invalid-query");
+  }
+
+  /** A fresh account that expired yesterday, with the user as a member of {@code gpus} GPUs. */
+  private String expiredAccountOf(Api member, int gpus) {
+    Api admin = Api.at(base).asAdmin();
+    String name = Api.unique("closed");
+    Reply created =
+        admin.post(
+            "api/v1/admin/accounts",
+            Map.of(
+                "name",
+                name,
+                "displayName",
+                "Closed",
+                "expiresAt",
+                java.time.Instant.now().minus(Duration.ofDays(1)).toString()));
+    assertThat(created.status()).as(created.raw()).isEqualTo(201);
+    String username = member.get("api/v1/auth/me").body().path("user").path("username").asText();
+    Reply joined =
+        admin.put(
+            "api/v1/admin/accounts/" + name + "/members/" + username,
+            Map.of("role", "MEMBER", "quota", Map.of("nvidia.com/gpu", "" + gpus)));
+    assertThat(joined.status()).as(joined.raw()).isEqualTo(200);
+    return name;
   }
 
   private static Map<String, Object> withAccount(Map<String, Object> job, String account) {
