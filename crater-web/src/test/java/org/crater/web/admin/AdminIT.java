@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.crater.web.Api.unique;
 
 import java.net.URL;
+import java.util.List;
 import java.util.Map;
 import org.crater.web.Api;
 import org.crater.web.Api.Reply;
@@ -218,5 +219,54 @@ class AdminIT {
     assertThat(removed.status()).isEqualTo(204);
     assertThat(logIn(username, PASSWORD).get("api/v1/accounts/" + name).status()).isEqualTo(404);
     assertThat(unknownUser.status()).isEqualTo(404);
+  }
+
+  /** A small CPU job, cancelled at once: a record that names its owner and account. */
+  private static void jobOnRecord(Api user, String account) {
+    Reply submitted =
+        user.post(
+            "api/v1/jobs",
+            Map.of(
+                "name", "probe",
+                "account", account,
+                "kind", "BATCH",
+                "taskType", "EXPERIMENT",
+                "slo", "BEST_EFFORT",
+                "image", "busybox",
+                "command", List.of("sh", "-c", "sleep 1"),
+                "resources", Map.of("cpu", "1", "memory", "1Gi")));
+    assertThat(submitted.status()).as(submitted.raw()).isEqualTo(201);
+    user.delete("api/v1/jobs/" + submitted.body().path("id").asLong());
+  }
+
+  @Test
+  void aUserOrAnAccountWithJobsOnRecordIsKeptAndTheAnswerSaysWhy() {
+    String username = signUp("ursula");
+    String name = unique("ml");
+    Api admin = admin();
+    admin.post("api/v1/admin/accounts", Map.of("name", name, "displayName", "ML"));
+    admin.put("api/v1/admin/accounts/" + name + "/members/" + username, Map.of("role", "MEMBER"));
+    jobOnRecord(logIn(username, PASSWORD), name);
+
+    Reply user = admin.delete("api/v1/admin/users/" + username);
+    Reply account = admin.delete("api/v1/admin/accounts/" + name);
+    Reply disabled =
+        admin.put("api/v1/admin/users/" + username + "/status", Map.of("status", "DISABLED"));
+
+    assertThat(user.status()).as(user.raw()).isEqualTo(409);
+    assertThat(user.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(user.code()).isEqualTo("user-has-jobs");
+    assertThat(user.body().path("detail").asText()).contains("1 job(s)", "disable");
+    assertThat(account.status()).as(account.raw()).isEqualTo(409);
+    assertThat(account.code()).isEqualTo("account-has-jobs");
+    assertThat(account.body().path("detail").asText()).contains("expiry");
+    assertThat(admin.get("api/v1/admin/users/" + username).status()).isEqualTo(200);
+    assertThat(admin.get("api/v1/admin/accounts/" + name).status()).isEqualTo(200);
+    assertThat(disabled.status()).isEqualTo(200);
+    assertThat(
+            Api.at(base)
+                .post("api/v1/auth/login", Map.of("username", username, "password", PASSWORD))
+                .status())
+        .isEqualTo(403);
   }
 }
