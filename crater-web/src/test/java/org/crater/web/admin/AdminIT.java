@@ -269,4 +269,41 @@ class AdminIT {
                 .status())
         .isEqualTo(403);
   }
+
+  @Test
+  void concurrentDuplicateCreatesAnswer409NeverA500() throws Exception {
+    String username = unique("twin");
+    String name = unique("race");
+    String member = signUp("member");
+    Api admin = admin();
+    Map<String, Object> signUp = Map.of("username", username, "password", PASSWORD);
+    Map<String, Object> account = Map.of("name", name, "displayName", "Race");
+    Map<String, Object> role = Map.of("role", "MEMBER", "quota", Map.of("nvidia.com/gpu", "1"));
+
+    List<Reply> signUps = Api.inParallel(20, () -> Api.at(base).post("api/v1/auth/signup", signUp));
+    List<Reply> accounts = Api.inParallel(20, () -> admin.post("api/v1/admin/accounts", account));
+    List<Reply> members =
+        Api.inParallel(
+            20, () -> admin.put("api/v1/admin/accounts/" + name + "/members/" + member, role));
+
+    assertThat(signUps).extracting(Reply::status).containsOnly(201, 409).containsOnlyOnce(201);
+    assertThat(conflicts(signUps)).containsOnly("user-exists");
+    assertThat(accounts).extracting(Reply::status).containsOnly(201, 409).containsOnlyOnce(201);
+    assertThat(conflicts(accounts)).containsOnly("account-exists");
+    assertThat(members).extracting(Reply::status).isSubsetOf(200, 409).contains(200);
+    assertThat(conflicts(members)).allMatch("concurrent-change"::equals);
+    assertThat(admin.get("api/v1/admin/accounts/" + name + "/members").body()).hasSize(1);
+    assertThat(logIn(username, PASSWORD).get("api/v1/auth/me").status()).isEqualTo(200);
+  }
+
+  /** The codes of the 409 answers, each a problem document. */
+  private static List<String> conflicts(List<Reply> replies) {
+    return replies.stream()
+        .filter(reply -> reply.status() == 409)
+        .peek(
+            reply ->
+                assertThat(reply.header("Content-Type")).startsWith("application/problem+json"))
+        .map(Reply::code)
+        .toList();
+  }
 }
