@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URL;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.crater.web.Api;
 import org.crater.web.Api.Reply;
@@ -183,6 +188,61 @@ class JobsIT {
     assertThat(alice.get("api/v1/jobs").body().path("total").asLong())
         .as("nothing queued")
         .isZero();
+  }
+
+  @Test
+  void oneUserQueuesAtMostTheCapWhileOthersAreServed() throws Exception {
+    String closed = expiredAccountOf(alice, 1); // nothing there is ever admitted: all stay queued
+    Map<String, Object> small =
+        withAccount(job("BEST_EFFORT", Map.of("cpu", "1", "memory", "1Gi")), closed);
+    Api bob = Api.at(base).signUpAndLogIn("bob", PASSWORD);
+    List<Long> queued = new java.util.concurrent.CopyOnWriteArrayList<>();
+    ExecutorService clients = Executors.newFixedThreadPool(4); // the concurrent submissions cap
+    try {
+      List<Future<Integer>> answers = new ArrayList<>();
+      for (int i = 0; i < 500; i++) { // crater.jobs.max-queued-per-user
+        answers.add(clients.submit(() -> submitted(alice.post("api/v1/jobs", small), queued)));
+      }
+      for (Future<Integer> answer : answers) {
+        assertThat(answer.get(60, TimeUnit.SECONDS)).isEqualTo(201);
+      }
+
+      Reply over = alice.post("api/v1/jobs", small);
+      List<Reply> burst = Api.inParallel(8, () -> alice.post("api/v1/jobs", small));
+      Reply others = bob.post("api/v1/jobs", oneGpu());
+      Reply list = bob.get("api/v1/jobs");
+      alice.delete("api/v1/jobs/" + queued.remove(0));
+      Reply afterOneLeft = alice.post("api/v1/jobs", small);
+      submitted(afterOneLeft, queued);
+
+      assertThat(over.status()).as(over.raw()).isEqualTo(429);
+      assertThat(over.code()).isEqualTo("too-many-queued");
+      assertThat(over.header("Retry-After")).isEqualTo("30");
+      assertThat(over.body().path("detail").asText()).contains("500 jobs queued");
+      assertThat(burst).extracting(Reply::status).containsOnly(429);
+      assertThat(burst)
+          .extracting(Reply::code)
+          .isSubsetOf("too-many-queued", "too-many-submissions");
+      assertThat(others.status()).isEqualTo(201);
+      assertThat(list.status()).isEqualTo(200);
+      assertThat(afterOneLeft.status()).isEqualTo(201);
+      assertThat(alice.get("api/v1/jobs?phase=QUEUEING").body().path("total").asLong())
+          .isEqualTo(500);
+    } finally {
+      List<Future<Reply>> cancels = new ArrayList<>();
+      queued.forEach(id -> cancels.add(clients.submit(() -> alice.delete("api/v1/jobs/" + id))));
+      for (Future<Reply> cancel : cancels) {
+        cancel.get(60, TimeUnit.SECONDS);
+      }
+      clients.shutdown();
+    }
+  }
+
+  private static int submitted(Reply reply, List<Long> ids) {
+    if (reply.status() == 201) {
+      ids.add(reply.body().path("id").asLong());
+    }
+    return reply.status();
   }
 
   @Test
