@@ -7,12 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.logging.Logger;
 import org.crater.sim.actor.KubeletSim;
 import org.crater.sim.actor.NodePool;
 import org.crater.sim.actor.NodeSim;
 import org.crater.sim.actor.SchedulerSim;
 import org.crater.sim.actor.VolcanoJobController;
+import org.crater.sim.api.AdmissionPolicies;
 import org.crater.sim.api.ApiServer;
 import org.crater.sim.api.Json;
 import org.crater.sim.api.LogStore;
@@ -184,6 +186,20 @@ public final class SimCluster implements AutoCloseable {
    */
   public void failNextRequests(int count, int code) {
     server.failNextRequests(count, code);
+  }
+
+  /**
+   * Installs a validating admission webhook named {@code webhook}: creates through the API of
+   * objects it {@code denies} answer 400 with its explanation {@code why}, as a policy engine's
+   * denial does. {@link #allowAllCreates()} removes every webhook.
+   */
+  public void denyCreates(String webhook, Predicate<JsonObject> denies, String why) {
+    server.admission().add(new AdmissionPolicies.Policy(webhook, denies, why));
+  }
+
+  /** Removes every admission webhook {@link #denyCreates} installed. */
+  public void allowAllCreates() {
+    server.admission().clear();
   }
 
   /**

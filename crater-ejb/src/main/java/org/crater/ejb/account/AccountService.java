@@ -23,8 +23,9 @@ import org.crater.model.user.User;
 
 /**
  * Accounts and their members. Names are unique and permanent; the {@code default} account comes
- * with the schema and cannot be deleted. A user who is not a member of an account is told it does
- * not exist.
+ * with the schema and cannot be deleted, nor can an account whose jobs are on record (409: the
+ * records keep their account; an expiry date stops new work instead). A user who is not a member of
+ * an account is told it does not exist.
  */
 @Stateless
 public class AccountService {
@@ -72,7 +73,23 @@ public class AccountService {
     if (Account.DEFAULT.equals(name)) {
       throw new CraterException(422, "default-account", "The default account cannot be deleted.");
     }
-    em.remove(get(name));
+    Account account = get(name);
+    long jobs =
+        em.createQuery("SELECT COUNT(j) FROM Job j WHERE j.account.id = :id", Long.class)
+            .setParameter("id", account.getId())
+            .getSingleResult();
+    if (jobs > 0) {
+      throw new CraterException(
+          409,
+          "account-has-jobs",
+          "Account "
+              + name
+              + " has "
+              + jobs
+              + " job(s) on record, which keep their account, so it cannot be deleted; set its"
+              + " expiry instead: an expired account admits no more work.");
+    }
+    em.remove(account);
     LOG.info(() -> "deleted account name=" + name);
   }
 

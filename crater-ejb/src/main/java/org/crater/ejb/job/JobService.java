@@ -33,11 +33,14 @@ import org.crater.model.job.JobRequest;
 import org.crater.model.job.Slo;
 import org.crater.model.quota.ResourceVector;
 import org.crater.model.user.User;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Submits, reads, cancels and archives jobs. A job belongs to its owner: every id-bearing call
  * loads it by id and owner (administrators may read, cancel and archive any job), so another user's
- * id answers 404. Archiving hides a finished job from lists; counts and its record keep it.
+ * id answers 404. Archiving hides a finished job from lists; counts and its record keep it. One
+ * user has at most {@code crater.jobs.max-queued-per-user} jobs queued; beyond, a submission is
+ * refused with 429, so one user's backlog cannot grow every admission pass and list without bound.
  */
 @Stateless
 public class JobService {
@@ -51,6 +54,10 @@ public class JobService {
   @EJB private DatasetService datasets;
   @Inject private Event<JobsChanged> changed;
 
+  @Inject
+  @ConfigProperty(name = "crater.jobs.max-queued-per-user", defaultValue = "500")
+  int maxQueuedPerUser;
+
   /** Queues a job in one of the caller's accounts. */
   public Job submit(Principal caller, String accountName, JobRequest request) {
     Membership membership = accounts.membershipOf(accountName, caller.userId());
@@ -58,12 +65,17 @@ public class JobService {
         JobRules.check(
             request,
             nodes.gpuModelNames(),
+            nodes.shapes(),
             request.mounts().isEmpty() ? MountGrants.NONE : datasets.mountable(caller));
     if (!errors.isEmpty()) {
       throw new InvalidJobException(errors);
     }
     if (request.slo() == Slo.GUARANTEED) {
       requireWithinQuota(request.total(), membership);
+    }
+    if (queuedOf(caller.userId()) >= maxQueuedPerUser) {
+      LOG.info(() -> "refused job user=" + caller.username() + " cause=too-many-queued");
+      throw new TooManyQueuedException(maxQueuedPerUser);
     }
     User owner = em.find(User.class, caller.userId());
     Job job = new Job(owner, membership.getAccount(), request, clock.instant());
@@ -84,6 +96,14 @@ public class JobService {
                 + " slo="
                 + request.slo());
     return job;
+  }
+
+  private long queuedOf(long ownerId) {
+    return em.createQuery(
+            "SELECT COUNT(j) FROM Job j WHERE j.owner.id = :owner AND j.phase = :phase", Long.class)
+        .setParameter("owner", ownerId)
+        .setParameter("phase", JobPhase.QUEUEING)
+        .getSingleResult();
   }
 
   /** A job of the caller's (any job for an administrator). */

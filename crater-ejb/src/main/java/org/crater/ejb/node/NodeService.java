@@ -63,6 +63,19 @@ public class NodeService {
     return cluster.gpuModels();
   }
 
+  /**
+   * What every node could hold when empty, ready or not; empty while there is no cluster view, so
+   * that nothing is refused for a cluster Crater cannot see.
+   */
+  public List<NodeShape> shapes() {
+    if (!cluster.synced()) {
+      return List.of();
+    }
+    return cluster.inventory().nodes().stream()
+        .map(node -> new NodeShape(node.gpuModel(), vector(node.allocatable())))
+        .toList();
+  }
+
   private static NodeInfo info(NodeView node) {
     return new NodeInfo(
         node.name(),

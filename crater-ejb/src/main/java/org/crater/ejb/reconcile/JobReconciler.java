@@ -158,7 +158,8 @@ final class JobReconciler implements Reconciler {
     try {
       gateway.apply(spec.get().avoiding(reservedAgainst.apply(id)));
     } catch (ClusterRejectedException e) {
-      records.reject(id, job.attempt(), e.getMessage(), epoch);
+      // Refused as invalid: the same objects never will be taken, so the job ends here.
+      records.reject(id, job.attempt(), e.clusterMessage(), epoch);
       return Result.done();
     }
     return Result.retryAfter(CREATED_RECHECK);

@@ -108,7 +108,10 @@ public class JobRecords {
     }
   }
 
-  /** Fails an admitted job whose objects the cluster refuses to create. */
+  /**
+   * Fails an admitted job whose objects the cluster refuses to create, with the cluster's words as
+   * its reason; its quota is free from then on.
+   */
   public void reject(long id, int attempt, String message, long epoch) {
     Job job = em.find(Job.class, id);
     if (job != null && job.getPhase() == JobPhase.CREATED && job.getAttempt() == attempt) {
@@ -116,7 +119,7 @@ public class JobRecords {
           job.fail("Rejected", message, Observations.ACTOR, clock.instant()).underEpoch(epoch));
       fence.check(epoch);
       changed.fire(JobsChanged.observed(Set.of(id)));
-      LOG.warning(() -> "cluster rejected job=" + id + ": " + message);
+      LOG.warning(() -> "cluster rejected job=" + id + " attempt=" + attempt + " cause=" + message);
     }
   }
 

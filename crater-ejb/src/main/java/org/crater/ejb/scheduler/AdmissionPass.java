@@ -22,9 +22,10 @@ import org.crater.model.quota.ResourceVector;
  * One admission pass over a snapshot, pure. Guaranteed jobs are considered before best-effort ones;
  * within a service level each user's queue is first-in first-out, and across users the least-served
  * user (fewest GPUs, then CPU, held) goes next. A user's head job that cannot be admitted blocks
- * that user's later jobs of the same service level. Guaranteed jobs must fit the member's and the
- * account's quota and the cluster, preempting best-effort jobs when only the cluster is short;
- * best-effort jobs need only room.
+ * that user's later jobs of the same service level, unless no node could ever hold it (NeverFits,
+ * e.g. its model's nodes are gone): it is set aside so the jobs behind it are considered, and waits
+ * after all others. Guaranteed jobs must fit the member's and the account's quota and the cluster,
+ * preempting best-effort jobs when only the cluster is short; best-effort jobs need only room.
  *
  * <p>A guaranteed job at the head of its queue that has waited longer than {@code reserveAfter} and
  * does not fit gets nodes reserved first thing in the pass (oldest first): no other job is placed
@@ -43,6 +44,7 @@ final class AdmissionPass {
   private final Map<Long, WaitReason> blockedHeads = new HashMap<>();
   private final Map<Long, Set<String>> reservations = new HashMap<>();
   private final Duration reserveAfter;
+  private final List<QueuedJob> setAside = new ArrayList<>();
   private boolean victimsSorted;
 
   private AdmissionPass(Snapshot snapshot, Instant now, Duration reserveAfter) {
@@ -105,11 +107,16 @@ final class AdmissionPass {
         Optional<WaitReason> blocked = tryAdmit(head);
         if (blocked.isPresent()) {
           blockedHeads.put(head.id(), blocked.get());
-          continue;
+          if (!WaitReason.NEVER_FITS.equals(blocked.get().code())) {
+            continue;
+          }
+          // It could wait for ever: it must not hold back the jobs behind it.
+          setAside.add(queue.poll());
+        } else {
+          queue.poll();
+          admitted.add(head);
+          serve(user, head.perReplica(), head.replicas());
         }
-        queue.poll();
-        admitted.add(head);
-        serve(user, head.perReplica(), head.replicas());
         if (!queue.isEmpty()) {
           turn.add(user);
         }
@@ -220,6 +227,9 @@ final class AdmissionPass {
           break;
         }
       }
+    }
+    for (QueuedJob job : setAside) {
+      waiting.put(job.id(), new Waiting(blockedHeads.get(job.id()), ++position));
     }
     return waiting;
   }

@@ -22,6 +22,8 @@ import java.util.Map;
  */
 public record WaitReason(String code, Map<String, String> details, String message) {
 
+  static final String NEVER_FITS = "NeverFits";
+
   public WaitReason {
     details = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(details));
   }
@@ -66,7 +68,7 @@ public record WaitReason(String code, Map<String, String> details, String messag
 
   static WaitReason neverFits(String model, String what) {
     return new WaitReason(
-        "NeverFits",
+        NEVER_FITS,
         Map.of("model", modelName(model)),
         "No " + modelText(model) + "node could hold " + what + ", even when empty.");
   }

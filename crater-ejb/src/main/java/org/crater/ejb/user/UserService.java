@@ -19,7 +19,11 @@ import org.crater.model.user.PlatformRole;
 import org.crater.model.user.User;
 import org.crater.model.user.UserStatus;
 
-/** Reads and administers users. Every change names the acting administrator. */
+/**
+ * Reads and administers users. Every change names the acting administrator. A user whose jobs are
+ * on record is never deleted (the records keep their owner): deleting them answers 409 and the way
+ * to shut them out is to disable them.
+ */
 @Stateless
 public class UserService {
 
@@ -105,8 +109,23 @@ public class UserService {
     return user;
   }
 
+  /** Deletes a user with their memberships, grants and sessions; refused while jobs name them. */
   public void delete(String username, long actorId) {
     User user = others(username, actorId, "delete themselves");
+    long jobs =
+        em.createQuery("SELECT COUNT(j) FROM Job j WHERE j.owner.id = :id", Long.class)
+            .setParameter("id", user.getId())
+            .getSingleResult();
+    if (jobs > 0) {
+      throw new CraterException(
+          409,
+          "user-has-jobs",
+          username
+              + " has "
+              + jobs
+              + " job(s) on record, which keep their owner, so the user cannot be deleted;"
+              + " disable the user instead (status DISABLED): they can no longer log in.");
+    }
     em.remove(user);
     LOG.info(() -> "deleted user name=" + username + " by=" + actorId);
   }

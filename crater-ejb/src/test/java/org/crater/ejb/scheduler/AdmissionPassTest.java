@@ -99,12 +99,24 @@ class AdmissionPassTest {
         Arguments.of(
             "per-user FIFO: a blocked head holds back the user's later jobs",
             List.of(
-                queued(1, ALICE, Slo.GUARANTEED, 9, 1, "A100"),
+                queued(1, ALICE, Slo.GUARANTEED, 8, 1, "A100"),
                 queued(2, ALICE, Slo.GUARANTEED, 1, 1, "A100")),
-            List.of(),
+            List.of(
+                held(50, BOB, Slo.GUARANTEED, 5, "A100", 5),
+                held(51, BOB, Slo.GUARANTEED, 5, "A100", 5)),
             16,
             List.of(),
-            Map.of(1L, "NeverFits", 2L, "BehindInQueue")),
+            Map.of(1L, "NoCapacity", 2L, "BehindInQueue")),
+        Arguments.of(
+            "a head that can never run does not hold back the user's later jobs",
+            List.of(
+                queued(1, ALICE, Slo.GUARANTEED, 9, 1, "A100"),
+                queued(2, ALICE, Slo.GUARANTEED, 1, 1, "A100"),
+                queued(3, ALICE, Slo.GUARANTEED, 8, 2, "A100")),
+            List.of(),
+            16,
+            List.of(2L),
+            Map.of(1L, "NeverFits", 3L, "QuotaExceeded")),
         Arguments.of(
             "a gang needs all replicas at once, across nodes",
             List.of(queued(1, ALICE, Slo.GUARANTEED, 8, 2, "A100")),
@@ -150,6 +162,24 @@ class AdmissionPassTest {
     reasons.forEach(
         (id, code) ->
             assertThat(plan.waiting().get(id).reason().code()).as("job " + id).isEqualTo(code));
+  }
+
+  @Test
+  void aHeadThatCanNeverRunWaitsBehindEveryOtherJob() {
+    List<QueuedJob> queued =
+        List.of(
+            queued(1, ALICE, Slo.BEST_EFFORT, 1, 1, "H100"),
+            queued(2, ALICE, Slo.BEST_EFFORT, 8, 1, "A100"),
+            queued(3, BOB, Slo.BEST_EFFORT, 8, 1, "V100"),
+            queued(4, BOB, Slo.BEST_EFFORT, 8, 1, "V100"));
+
+    AdmissionPlan plan = plan(queued, List.of(), 8, 64, room());
+
+    assertThat(admittedIds(plan)).containsExactlyInAnyOrder(2L, 3L);
+    assertThat(plan.waiting().get(4L).reason().code()).isEqualTo("NoCapacity");
+    assertThat(plan.waiting().get(1L).reason().code()).isEqualTo("NeverFits");
+    assertThat(plan.waiting().get(1L).position()).isEqualTo(2);
+    assertThat(plan.waiting().get(4L).position()).isEqualTo(1);
   }
 
   @Test
@@ -297,7 +327,10 @@ class AdmissionPassTest {
 
   @Test
   void positionsInterleaveUsersGuaranteedFirst() {
-    Room full = Room.of(List.of(node("a1", "A100", 0)));
+    Map<String, Long> all = Map.of("cpu", 64_000L, "memory", 512L << 30, "nvidia.com/gpu", 8L);
+    Room full =
+        Room.of(
+            List.of(new Room.Node("a1", "A100", all, Map.of("cpu", 64_000L, "memory", 1L << 30))));
     List<QueuedJob> queued = new ArrayList<>();
     queued.add(queued(1, ALICE, Slo.BEST_EFFORT, 1, 1, null));
     queued.add(queued(2, ALICE, Slo.GUARANTEED, 1, 1, null));

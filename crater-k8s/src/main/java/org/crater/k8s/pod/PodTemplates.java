@@ -43,6 +43,13 @@ public final class PodTemplates {
   public static final String BASE_URL_ENV = "CRATER_NOTEBOOK_BASE_URL";
 
   static final String NOTEBOOK_ARGS_ENV = "NOTEBOOK_ARGS";
+
+  /** Environment names with this prefix are Crater's own ({@code CRATER_JOB_ID}, ...). */
+  public static final String RESERVED_ENV_PREFIX = "CRATER_";
+
+  /** Where a Jupyter job's notebook reads its token. */
+  public static final String JUPYTER_TOKEN_ENV = "JUPYTER_TOKEN";
+
   static final String SHM_VOLUME = "dshm";
 
   private PodTemplates() {}
@@ -137,11 +144,14 @@ public final class PodTemplates {
     spec.env().entrySet().stream()
         .filter(e -> !(published && e.getKey().equals(NOTEBOOK_ARGS_ENV))) // merged below
         .forEach(e -> env.add(new V1EnvVar().name(e.getKey()).value(e.getValue())));
-    env.add(new V1EnvVar().name("CRATER_JOB_ID").value(Long.toString(spec.jobId())));
-    env.add(new V1EnvVar().name("CRATER_ATTEMPT").value(Integer.toString(spec.attempt())));
+    env.add(new V1EnvVar().name(RESERVED_ENV_PREFIX + "JOB_ID").value(Long.toString(spec.jobId())));
+    env.add(
+        new V1EnvVar()
+            .name(RESERVED_ENV_PREFIX + "ATTEMPT")
+            .value(Integer.toString(spec.attempt())));
     if (spec.kind() == WorkloadKind.JUPYTER) {
       // Jupyter Server reads its token from this variable.
-      env.add(new V1EnvVar().name("JUPYTER_TOKEN").value(settings.jupyterToken(spec)));
+      env.add(new V1EnvVar().name(JUPYTER_TOKEN_ENV).value(settings.jupyterToken(spec)));
     }
     if (published) {
       env.addAll(baseUrlEnv(spec, settings.notebookBasePath(spec)));

@@ -19,8 +19,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import org.crater.k8s.common.ClusterRejectedException;
 import org.crater.k8s.support.SimHarness;
 import org.crater.k8s.support.Specs;
+import org.crater.k8s.workload.Mount;
 import org.crater.k8s.workload.NotebookIngress;
 import org.crater.k8s.workload.ObservedWorkload;
 import org.crater.k8s.workload.WorkloadKind;
@@ -83,6 +85,29 @@ class ClusterGatewayIT {
     assertThat(second.created()).isFalse();
     assertThat(second.objectName()).isEqualTo("crater-" + spec.jobId() + "-1");
     assertThat(podCount(spec)).isEqualTo(1);
+  }
+
+  @Test
+  void objectsTheServerRefusesFailWithItsExplanation() {
+    WorkloadSpec pod = job(60_000, 0).mount(new Mount("data", "", "relative", false)).build();
+    WorkloadSpec gang =
+        job(60_000, 0)
+            .kind(WorkloadKind.PYTORCH)
+            .replicas(2)
+            .mount(new Mount("data", "", "/data", false))
+            .mount(new Mount("home", "", "/data", false))
+            .build();
+
+    assertThatThrownBy(() -> cluster.gateway().apply(pod))
+        .isInstanceOfSatisfying(
+            ClusterRejectedException.class,
+            e ->
+                assertThat(e.clusterMessage())
+                    .contains("crater-" + pod.jobId() + "-1", "must be an absolute path"));
+    assertThatThrownBy(() -> cluster.gateway().apply(gang))
+        .isInstanceOfSatisfying(
+            ClusterRejectedException.class,
+            e -> assertThat(e.clusterMessage()).contains("must be unique"));
   }
 
   @Test

@@ -62,8 +62,6 @@ class WorkloadSettingsTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Specs.aJob().replicas(0).build())
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new Mount("pvc", null, "relative", false))
-        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

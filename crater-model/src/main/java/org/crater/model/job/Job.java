@@ -269,7 +269,7 @@ public class Job {
     JobEvent event = new JobEvent(id, now, phase, next, reason, message, actor);
     phase = next;
     this.reason = reason;
-    this.reasonMessage = message;
+    this.reasonMessage = event.getMessage(); // bounded as the column is
     return event;
   }
 

@@ -27,6 +27,7 @@ public final class ApiServer implements AutoCloseable {
   private final PodEndpoints pods;
   private final Discovery discovery;
   private final IngressFront ingress;
+  private final AdmissionPolicies admission = new AdmissionPolicies();
   private final AtomicInteger failuresLeft = new AtomicInteger();
   private volatile int failureCode = 500;
 
@@ -45,7 +46,8 @@ public final class ApiServer implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    this.resources = new ResourceHandler(store, new WatchStreamer(store, bookmarkIntervalMs));
+    this.resources =
+        new ResourceHandler(store, new WatchStreamer(store, bookmarkIntervalMs), admission);
     this.pods = new PodEndpoints(store, logs);
     this.discovery = new Discovery(store.registry(), () -> "127.0.0.1:" + port());
     this.ingress = new IngressFront(store);
@@ -73,6 +75,11 @@ public final class ApiServer implements AutoCloseable {
   public void failNextRequests(int count, int code) {
     failureCode = code;
     failuresLeft.set(count);
+  }
+
+  /** The validating admission webhooks of object creates through the API. */
+  public AdmissionPolicies admission() {
+    return admission;
   }
 
   /**

@@ -3,8 +3,14 @@ package org.crater.sim.api;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.util.HashSet;
+import java.util.Set;
 
-/** The pod checks a real API server would fail with 422: containers with a name and an image. */
+/**
+ * The pod checks a real API server would fail with 422: containers with a name and an image,
+ * quantities that parse, and volume mounts at distinct absolute paths with sub-paths that stay
+ * inside their volume. Volcano's admission webhook applies the mount checks to task templates.
+ */
 final class PodValidation {
   private PodValidation() {}
 
@@ -76,6 +82,73 @@ final class PodValidation {
             t, name, resources.getAsJsonObject(), "spec.containers[" + i + "].resources");
       }
     }
+    checkMounts(t, name, Json.at(pod, "spec"), "spec");
+  }
+
+  /** The mounts of every container of a pod spec: as {@code ValidateVolumeMounts} has them. */
+  static void checkMounts(ResourceType t, String name, JsonElement podSpec, String path) {
+    if (podSpec == null || !podSpec.isJsonObject()) {
+      return;
+    }
+    JsonElement containers = Json.at(podSpec.getAsJsonObject(), "containers");
+    if (containers == null || !containers.isJsonArray()) {
+      return;
+    }
+    for (int i = 0; i < containers.getAsJsonArray().size(); i++) {
+      JsonElement c = containers.getAsJsonArray().get(i);
+      JsonElement mounts = c.isJsonObject() ? c.getAsJsonObject().get("volumeMounts") : null;
+      if (mounts == null || !mounts.isJsonArray()) {
+        continue;
+      }
+      Set<String> seen = new HashSet<>();
+      for (int m = 0; m < mounts.getAsJsonArray().size(); m++) {
+        String at = path + ".containers[" + i + "].volumeMounts[" + m + "]";
+        JsonElement mount = mounts.getAsJsonArray().get(m);
+        String mountPath =
+            mount.isJsonObject() ? Json.str(mount.getAsJsonObject(), "mountPath") : null;
+        String subPath = mount.isJsonObject() ? Json.str(mount.getAsJsonObject(), "subPath") : null;
+        String refusal = mountRefusal(mountPath, seen);
+        if (refusal != null) {
+          throw ApiError.invalid(t, name, at + ".mountPath: " + refusal);
+        }
+        if (subPath != null && !subPath.isEmpty() && !descends(subPath)) {
+          throw ApiError.invalid(
+              t,
+              name,
+              at
+                  + ".subPath: Invalid value: \""
+                  + subPath
+                  + "\": must be a relative path"
+                  + " without '..'");
+        }
+      }
+    }
+  }
+
+  private static String mountRefusal(String mountPath, Set<String> seen) {
+    if (mountPath == null || mountPath.isEmpty()) {
+      return "Required value";
+    }
+    // The runtime takes only absolute mount destinations; the simulator refuses the rest at once.
+    if (!mountPath.startsWith("/")) {
+      return "Invalid value: \"" + mountPath + "\": must be an absolute path";
+    }
+    if (!seen.add(mountPath)) {
+      return "Invalid value: \"" + mountPath + "\": must be unique";
+    }
+    return null;
+  }
+
+  private static boolean descends(String subPath) {
+    if (subPath.startsWith("/")) {
+      return false;
+    }
+    for (String segment : subPath.split("/")) {
+      if (segment.equals("..")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The shape checks Volcano's admission webhook makes on {@code spec.tasks}. */
@@ -103,6 +176,9 @@ final class PodValidation {
       JsonElement template = task.getAsJsonObject().get("template");
       if (template != null && !template.isJsonObject()) {
         throw ApiError.invalid(t, name, path + ".template: Invalid value: must be an object");
+      }
+      if (template != null) {
+        checkMounts(t, name, template.getAsJsonObject().get("spec"), path + ".template.spec");
       }
     }
   }

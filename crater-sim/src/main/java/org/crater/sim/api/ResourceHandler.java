@@ -30,10 +30,12 @@ final class ResourceHandler {
   private final Store store;
   private final WatchStreamer watches;
   private final AtomicInteger lostCreateAnswers = new AtomicInteger();
+  private final AdmissionPolicies admission;
 
-  ResourceHandler(Store store, WatchStreamer watches) {
+  ResourceHandler(Store store, WatchStreamer watches, AdmissionPolicies admission) {
     this.store = store;
     this.watches = watches;
+    this.admission = admission;
   }
 
   /**
@@ -139,6 +141,7 @@ final class ResourceHandler {
           throw Route.notFound();
         }
         JsonObject body = parseBody(ex);
+        admission.admit(body);
         JsonObject created = invalidOn(t, () -> store.create(t, r.namespace(), body));
         if (lostCreateAnswers.get() > 0 && lostCreateAnswers.getAndDecrement() > 0) {
           throw ApiError.alreadyExists(t, Json.meta(created).get("name").getAsString());

@@ -108,8 +108,16 @@ public class AdminAccountsResource {
 
   @DELETE
   @Path("{name}")
-  @Operation(summary = "Delete an account and its memberships (not the default account)")
+  @Operation(
+      summary = "Delete an account and its memberships (not the default account)",
+      description =
+          "An account whose jobs are on record is kept with them: 409 account-has-jobs; set its"
+              + " expiry instead to stop new work.")
   @APIResponse(responseCode = "204", description = "Deleted")
+  @APIResponse(
+      responseCode = "409",
+      description = "The account has jobs on record (account-has-jobs)",
+      content = @Content(schema = @Schema(implementation = Problem.class)))
   @APIResponse(
       responseCode = "422",
       description = "The default account",

@@ -119,11 +119,19 @@ public class AdminUsersResource {
 
   @DELETE
   @Path("{username}")
-  @Operation(summary = "Delete a user, their memberships and sessions")
+  @Operation(
+      summary = "Delete a user, their memberships and sessions",
+      description =
+          "A user whose jobs are on record is kept with them: 409 user-has-jobs; disable the user"
+              + " instead.")
   @APIResponse(responseCode = "204", description = "Deleted")
   @APIResponse(
       responseCode = "404",
       description = "No such user",
+      content = @Content(schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "The user has jobs on record (user-has-jobs)",
       content = @Content(schema = @Schema(implementation = Problem.class)))
   public Response delete(@PathParam("username") String username) {
     users.delete(username, caller.id());

@@ -11,6 +11,7 @@ import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Tells a database that is gone or not answering from every other failure, by the causes the
@@ -32,6 +33,14 @@ public final class DatabaseFailures {
 
   /** The cause that says the database cannot be reached now, if there is one. */
   public static Optional<Throwable> outageIn(Throwable failure) {
+    return causeIn(failure, DatabaseFailures::outage);
+  }
+
+  /**
+   * The first of {@code failure} and its causes (chained SQL exceptions included, cycles and
+   * absurdly deep chains cut) that matches.
+   */
+  static Optional<Throwable> causeIn(Throwable failure, Predicate<Throwable> matches) {
     Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     Deque<Throwable> todo = new ArrayDeque<>();
     todo.add(failure);
@@ -40,7 +49,7 @@ public final class DatabaseFailures {
       if (!seen.add(t)) {
         continue;
       }
-      if (outage(t)) {
+      if (matches.test(t)) {
         return Optional.of(t);
       }
       if (t.getCause() != null) {

@@ -16,7 +16,9 @@ import java.util.logging.Logger;
 /**
  * Anything unexpected: logged once with an incident id, answered with a 500 that carries the same
  * id and nothing of the exception itself. A database that is gone or not answering is not a bug but
- * an outage: 503 {@code database-unavailable} with {@code Retry-After}, logged as a warning.
+ * an outage: 503 {@code database-unavailable} with {@code Retry-After}, logged as a warning. A
+ * write that lost a race with another request (a unique key taken, a referenced row changed, a
+ * deadlock) is not a bug either: 409, see {@link DatabaseConflicts}.
  */
 @Provider
 public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
@@ -33,9 +35,13 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
     if (outage.isPresent()) {
       return databaseUnavailable(outage.get());
     }
+    Optional<DatabaseConflicts.Conflict> conflict = DatabaseConflicts.in(e);
+    if (conflict.isPresent()) {
+      LOG.fine(() -> "lost a race path=" + path() + " code=" + conflict.get().code());
+      return ProblemResponses.of(uri, 409, conflict.get().code(), conflict.get().message());
+    }
     String incident = UUID.randomUUID().toString();
-    String path = uri == null ? "?" : uri.getRequestUri().getRawPath();
-    LOG.log(Level.SEVERE, "failed request incident=" + incident + " path=" + path, e);
+    LOG.log(Level.SEVERE, "failed request incident=" + incident + " path=" + path(), e);
     return ProblemResponses.of(
         uri,
         500,
@@ -45,8 +51,12 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
         List.of());
   }
 
+  private String path() {
+    return uri == null ? "?" : uri.getRequestUri().getRawPath();
+  }
+
   private Response databaseUnavailable(Throwable cause) {
-    String path = uri == null ? "?" : uri.getRequestUri().getRawPath();
+    String path = path();
     String state = cause instanceof SQLException sql ? sql.getSQLState() : null;
     LOG.warning(
         () ->

@@ -29,7 +29,8 @@ import java.util.Set;
  * Reads and writes JSON with Jackson for the whole API. Its media types are exact, so it wins over
  * the wildcard JSON providers the server may register as well. Strict on input: an unknown
  * property, a wrong type or broken syntax is a {@link MalformedJsonException} naming the field,
- * never a 500. Dates are ISO-8601 strings; absent values are left out.
+ * never a 500; a fraction where a whole number belongs ({@code "replicas": 1.5}) is a wrong value,
+ * never rounded. Dates are ISO-8601 strings; absent values are left out.
  */
 @Provider
 @Consumes({MediaType.APPLICATION_JSON, ProblemResponses.PROBLEM_JSON})
@@ -43,6 +44,7 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
           .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
           .serializationInclusion(JsonInclude.Include.NON_NULL)
           .build();

@@ -23,6 +23,8 @@ public final class CompatJson {
       JsonMapper.builder()
           .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          // Go's decoder refuses 1.5 for an integer too.
+          .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
           .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
           .build();
 

@@ -57,6 +57,7 @@ public class JobsResource {
   @Inject private JobPresenter presenter;
   @Inject private CurrentUser caller;
   @Inject private LogStreams streams;
+  @Inject private SubmissionGate gate;
   @Context private UriInfo uri;
 
   @POST
@@ -70,9 +71,17 @@ public class JobsResource {
       responseCode = "422",
       description = "Guaranteed job larger than your whole quota",
       content = @Content(schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "429",
+      description =
+          "You have as many jobs queued as one user may (too-many-queued, Retry-After 30 s), or"
+              + " as many submissions in progress at once (too-many-submissions, Retry-After 1 s)",
+      content = @Content(schema = @Schema(implementation = Problem.class)))
   public Response submit(@Valid @NotNull SubmitJobRequest request) {
     String account = request.account() == null ? Account.DEFAULT : request.account();
-    Job job = jobs.submit(caller.get(), account, JobViews.request(request));
+    Job job =
+        gate.submit(
+            caller.id(), () -> jobs.submit(caller.get(), account, JobViews.request(request)));
     return Response.created(uri.getAbsolutePathBuilder().path(job.getId().toString()).build())
         .entity(presenter.view(job))
         .build();

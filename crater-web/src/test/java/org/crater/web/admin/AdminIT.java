@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.crater.web.Api.unique;
 
 import java.net.URL;
+import java.util.List;
 import java.util.Map;
 import org.crater.web.Api;
 import org.crater.web.Api.Reply;
@@ -218,5 +219,91 @@ class AdminIT {
     assertThat(removed.status()).isEqualTo(204);
     assertThat(logIn(username, PASSWORD).get("api/v1/accounts/" + name).status()).isEqualTo(404);
     assertThat(unknownUser.status()).isEqualTo(404);
+  }
+
+  /** A small CPU job, cancelled at once: a record that names its owner and account. */
+  private static void jobOnRecord(Api user, String account) {
+    Reply submitted =
+        user.post(
+            "api/v1/jobs",
+            Map.of(
+                "name", "probe",
+                "account", account,
+                "kind", "BATCH",
+                "taskType", "EXPERIMENT",
+                "slo", "BEST_EFFORT",
+                "image", "busybox",
+                "command", List.of("sh", "-c", "sleep 1"),
+                "resources", Map.of("cpu", "1", "memory", "1Gi")));
+    assertThat(submitted.status()).as(submitted.raw()).isEqualTo(201);
+    user.delete("api/v1/jobs/" + submitted.body().path("id").asLong());
+  }
+
+  @Test
+  void aUserOrAnAccountWithJobsOnRecordIsKeptAndTheAnswerSaysWhy() {
+    String username = signUp("ursula");
+    String name = unique("ml");
+    Api admin = admin();
+    admin.post("api/v1/admin/accounts", Map.of("name", name, "displayName", "ML"));
+    admin.put("api/v1/admin/accounts/" + name + "/members/" + username, Map.of("role", "MEMBER"));
+    jobOnRecord(logIn(username, PASSWORD), name);
+
+    Reply user = admin.delete("api/v1/admin/users/" + username);
+    Reply account = admin.delete("api/v1/admin/accounts/" + name);
+    Reply disabled =
+        admin.put("api/v1/admin/users/" + username + "/status", Map.of("status", "DISABLED"));
+
+    assertThat(user.status()).as(user.raw()).isEqualTo(409);
+    assertThat(user.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(user.code()).isEqualTo("user-has-jobs");
+    assertThat(user.body().path("detail").asText()).contains("1 job(s)", "disable");
+    assertThat(account.status()).as(account.raw()).isEqualTo(409);
+    assertThat(account.code()).isEqualTo("account-has-jobs");
+    assertThat(account.body().path("detail").asText()).contains("expiry");
+    assertThat(admin.get("api/v1/admin/users/" + username).status()).isEqualTo(200);
+    assertThat(admin.get("api/v1/admin/accounts/" + name).status()).isEqualTo(200);
+    assertThat(disabled.status()).isEqualTo(200);
+    assertThat(
+            Api.at(base)
+                .post("api/v1/auth/login", Map.of("username", username, "password", PASSWORD))
+                .status())
+        .isEqualTo(403);
+  }
+
+  @Test
+  void concurrentDuplicateCreatesAnswer409NeverA500() throws Exception {
+    String username = unique("twin");
+    String name = unique("race");
+    String member = signUp("member");
+    Api admin = admin();
+    Map<String, Object> signUp = Map.of("username", username, "password", PASSWORD);
+    Map<String, Object> account = Map.of("name", name, "displayName", "Race");
+    Map<String, Object> role = Map.of("role", "MEMBER", "quota", Map.of("nvidia.com/gpu", "1"));
+
+    List<Reply> signUps = Api.inParallel(20, () -> Api.at(base).post("api/v1/auth/signup", signUp));
+    List<Reply> accounts = Api.inParallel(20, () -> admin.post("api/v1/admin/accounts", account));
+    List<Reply> members =
+        Api.inParallel(
+            20, () -> admin.put("api/v1/admin/accounts/" + name + "/members/" + member, role));
+
+    assertThat(signUps).extracting(Reply::status).containsOnly(201, 409).containsOnlyOnce(201);
+    assertThat(conflicts(signUps)).containsOnly("user-exists");
+    assertThat(accounts).extracting(Reply::status).containsOnly(201, 409).containsOnlyOnce(201);
+    assertThat(conflicts(accounts)).containsOnly("account-exists");
+    assertThat(members).extracting(Reply::status).isSubsetOf(200, 409).contains(200);
+    assertThat(conflicts(members)).allMatch("concurrent-change"::equals);
+    assertThat(admin.get("api/v1/admin/accounts/" + name + "/members").body()).hasSize(1);
+    assertThat(logIn(username, PASSWORD).get("api/v1/auth/me").status()).isEqualTo(200);
+  }
+
+  /** The codes of the 409 answers, each a problem document. */
+  private static List<String> conflicts(List<Reply> replies) {
+    return replies.stream()
+        .filter(reply -> reply.status() == 409)
+        .peek(
+            reply ->
+                assertThat(reply.header("Content-Type")).startsWith("application/problem+json"))
+        .map(Reply::code)
+        .toList();
   }
 }

@@ -426,6 +426,20 @@ class CompatIT {
   }
 
   @Test
+  void aUserWithTasksOnRecordIsKeptAndTheAnswerSaysWhy() {
+    V010User eve = signUp("eve");
+    long taskId = create(eve.api(), task(0, 1));
+    eve.api().post("v1/aitask/delete", Map.of("taskID", taskId));
+    Api admin = admin();
+
+    Reply refused = admin.post("v1/admin/deleteUser", Map.of("userName", eve.username()));
+
+    assertError(refused, 409, 40901, true);
+    assertThat(refused.body().path("error").asText()).contains("job(s) on record", "disable");
+    assertThat(admin.get("v1/admin/getUser?userName=" + eve.username()).status()).isEqualTo(200);
+  }
+
+  @Test
   void aTaskIsAJobAndAJobIsATask() {
     V010User dan = signUp("dan");
     long taskId = create(dan.api(), task(0, 1));

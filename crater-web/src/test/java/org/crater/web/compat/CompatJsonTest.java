@@ -53,7 +53,14 @@ class CompatJsonTest {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(
-      strings = {"null", "[]", "\"text\"", "7", "{\"userName\": \"a\", \"userName\": \"b\"}"})
+      strings = {
+        "null",
+        "[]",
+        "\"text\"",
+        "7",
+        "{\"userName\": \"a\", \"userName\": \"b\"}",
+        "{\"taskID\": 1.5}"
+      })
   void aBodyThatIsNotOneJsonObjectIsMalformed(String body) {
     assertThatThrownBy(() -> CompatJson.parse(json(body), Body.class))
         .isInstanceOf(MalformedJsonException.class);

@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URL;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.crater.web.Api;
 import org.crater.web.Api.Reply;
@@ -133,11 +138,11 @@ class JobsIT {
   @Test
   void guaranteedJobsMustFitTheWholeQuotaBestEffortNeedNot() {
     Map<String, String> twoGpus = Map.of("cpu", "4", "memory", "16Gi", "nvidia.com/gpu", "2");
-
-    Map<String, String> nineGpus = Map.of("cpu", "4", "memory", "16Gi", "nvidia.com/gpu", "9");
+    String closed = expiredAccountOf(alice, 1);
 
     Reply guaranteed = alice.post("api/v1/jobs", job("GUARANTEED", twoGpus));
-    Reply bestEffort = alice.post("api/v1/jobs", job("BEST_EFFORT", nineGpus)); // stays queued
+    Reply bestEffort =
+        alice.post("api/v1/jobs", withAccount(job("BEST_EFFORT", twoGpus), closed)); // waits
 
     Reply upgrade =
         alice.put(
@@ -150,6 +155,112 @@ class JobsIT {
     assertThat(bestEffort.status()).isEqualTo(201);
     assertThat(upgrade.code()).as("no way around the quota check").isEqualTo("quota-exceeded");
     alice.delete("api/v1/jobs/" + bestEffort.body().path("id").asLong());
+  }
+
+  @Test
+  void refusesWhatCouldNotBecomeAPodNamingTheField() {
+    Map<String, Object> mounted = job("BEST_EFFORT", Map.of("cpu", "1"));
+    mounted.put(
+        "mounts",
+        List.of(
+            Map.of("pvc", "p", "mountPath", "data"),
+            Map.of("pvc", "p", "mountPath", "/dev/shm"),
+            Map.of("pvc", "p", "mountPath", "/")));
+    Map<String, Object> env = job("BEST_EFFORT", Map.of("cpu", "1"));
+    env.put("env", Map.of("CRATER_JOB_ID", "7", "MODE", "a\u0000b"));
+    env.put("name", "res\u0000net");
+    env.put("workingDir", "../../etc");
+    Map<String, Object> fraction = job("BEST_EFFORT", Map.of("cpu", "1"));
+    fraction.put("kind", "PYTORCH");
+    fraction.put("replicas", 1.5);
+
+    Map<String, List<String>> fields = new HashMap<>();
+    for (Map<String, String> resources :
+        List.of(
+            Map.of("nvidia.com/gpu", "1000"),
+            Map.of("nvidia.com/gpu", "1Ki"),
+            Map.of("nvidia.com/GPU", "1"),
+            Map.of("cpu", "1", "pods", "2"))) {
+      Reply reply = alice.post("api/v1/jobs", job("BEST_EFFORT", resources));
+      assertThat(reply.status()).as(reply.raw()).isEqualTo(400);
+      fields.put(resources.toString(), reply.body().path("errors").findValuesAsText("field"));
+    }
+    Reply mounts = alice.post("api/v1/jobs", mounted);
+    Reply strings = alice.post("api/v1/jobs", env);
+    Reply replicas = alice.post("api/v1/jobs", fraction);
+
+    assertThat(fields.values())
+        .containsExactlyInAnyOrder(
+            List.of("resources.nvidia.com/gpu"),
+            List.of("resources.nvidia.com/gpu"),
+            List.of("resources.nvidia.com/GPU"),
+            List.of("resources.pods"));
+    assertThat(mounts.body().path("errors").findValuesAsText("field"))
+        .contains("mounts[0].mountPath", "mounts[1].mountPath", "mounts[2].mountPath");
+    assertThat(strings.status()).isEqualTo(400);
+    assertThat(strings.body().path("errors").findValuesAsText("field"))
+        .containsExactlyInAnyOrder("env.CRATER_JOB_ID", "env.MODE", "name", "workingDir");
+    assertThat(replicas.status()).isEqualTo(400);
+    assertThat(replicas.body().path("errors").findValuesAsText("field"))
+        .containsExactly("replicas");
+    assertThat(alice.get("api/v1/jobs").body().path("total").asLong())
+        .as("nothing queued")
+        .isZero();
+  }
+
+  @Test
+  void oneUserQueuesAtMostTheCapWhileOthersAreServed() throws Exception {
+    String closed = expiredAccountOf(alice, 1); // nothing there is ever admitted: all stay queued
+    Map<String, Object> small =
+        withAccount(job("BEST_EFFORT", Map.of("cpu", "1", "memory", "1Gi")), closed);
+    Api bob = Api.at(base).signUpAndLogIn("bob", PASSWORD);
+    List<Long> queued = new java.util.concurrent.CopyOnWriteArrayList<>();
+    ExecutorService clients = Executors.newFixedThreadPool(4); // the concurrent submissions cap
+    try {
+      List<Future<Integer>> answers = new ArrayList<>();
+      for (int i = 0; i < 500; i++) { // crater.jobs.max-queued-per-user
+        answers.add(clients.submit(() -> submitted(alice.post("api/v1/jobs", small), queued)));
+      }
+      for (Future<Integer> answer : answers) {
+        assertThat(answer.get(60, TimeUnit.SECONDS)).isEqualTo(201);
+      }
+
+      Reply over = alice.post("api/v1/jobs", small);
+      List<Reply> burst = Api.inParallel(8, () -> alice.post("api/v1/jobs", small));
+      Reply others = bob.post("api/v1/jobs", oneGpu());
+      Reply list = bob.get("api/v1/jobs");
+      alice.delete("api/v1/jobs/" + queued.remove(0));
+      Reply afterOneLeft = alice.post("api/v1/jobs", small);
+      submitted(afterOneLeft, queued);
+
+      assertThat(over.status()).as(over.raw()).isEqualTo(429);
+      assertThat(over.code()).isEqualTo("too-many-queued");
+      assertThat(over.header("Retry-After")).isEqualTo("30");
+      assertThat(over.body().path("detail").asText()).contains("500 jobs queued");
+      assertThat(burst).extracting(Reply::status).containsOnly(429);
+      assertThat(burst)
+          .extracting(Reply::code)
+          .isSubsetOf("too-many-queued", "too-many-submissions");
+      assertThat(others.status()).isEqualTo(201);
+      assertThat(list.status()).isEqualTo(200);
+      assertThat(afterOneLeft.status()).isEqualTo(201);
+      assertThat(alice.get("api/v1/jobs?phase=QUEUEING").body().path("total").asLong())
+          .isEqualTo(500);
+    } finally {
+      List<Future<Reply>> cancels = new ArrayList<>();
+      queued.forEach(id -> cancels.add(clients.submit(() -> alice.delete("api/v1/jobs/" + id))));
+      for (Future<Reply> cancel : cancels) {
+        cancel.get(60, TimeUnit.SECONDS);
+      }
+      clients.shutdown();
+    }
+  }
+
+  private static int submitted(Reply reply, List<Long> ids) {
+    if (reply.status() == 201) {
+      ids.add(reply.body().path("id").asLong());
+    }
+    return reply.status();
   }
 
   @Test
@@ -232,6 +343,30 @@ class JobsIT {
     assertThat(badPhase.status()).isEqualTo(400);
     assertThat(badPhase.body().path("errors").get(0).path("field").asText()).isEqualTo("phase");
     assertThat(badTime.code()).isEqualTo("invalid-query");
+  }
+
+  /** A fresh account that expired yesterday, with the user as a member of {@code gpus} GPUs. */
+  private String expiredAccountOf(Api member, int gpus) {
+    Api admin = Api.at(base).asAdmin();
+    String name = Api.unique("closed");
+    Reply created =
+        admin.post(
+            "api/v1/admin/accounts",
+            Map.of(
+                "name",
+                name,
+                "displayName",
+                "Closed",
+                "expiresAt",
+                java.time.Instant.now().minus(Duration.ofDays(1)).toString()));
+    assertThat(created.status()).as(created.raw()).isEqualTo(201);
+    String username = member.get("api/v1/auth/me").body().path("user").path("username").asText();
+    Reply joined =
+        admin.put(
+            "api/v1/admin/accounts/" + name + "/members/" + username,
+            Map.of("role", "MEMBER", "quota", Map.of("nvidia.com/gpu", "" + gpus)));
+    assertThat(joined.status()).as(joined.raw()).isEqualTo(200);
+    return name;
   }
 
   private static Map<String, Object> withAccount(Map<String, Object> job, String account) {

@@ -19,6 +19,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
+import org.crater.sim.SimCluster;
+import org.crater.sim.actor.NodePool;
+import org.crater.sim.api.ResourceRegistry;
 import org.crater.web.Api;
 import org.crater.web.Api.Reply;
 import org.crater.web.CraterWar;
@@ -343,7 +346,8 @@ class JourneysIT {
   void logsOfMyJobOnlyAndOnlyOnceStarted() {
     long id = submit(alice, job("BEST_EFFORT", "A100", 1, "sleep 1"));
     Api bob = Api.at(base).signUpAndLogIn("bob", PASSWORD);
-    long waiting = submit(alice, job("BEST_EFFORT", "V100", 9, "sleep 1")); // never fits
+    long holder = submit(alice, job("GUARANTEED", "A100", 1, "sleep 60")); // alice's whole quota
+    long waiting = submit(alice, job("GUARANTEED", "A100", 1, "sleep 1")); // waits for it
 
     awaitPhase(alice, id, "SUCCEEDED");
     Reply logs = alice.get("api/v1/jobs/" + id + "/logs?tail=5");
@@ -360,8 +364,9 @@ class JourneysIT {
     assertThat(alice.get("api/v1/jobs/" + id + "/logs?tail=-1").code()).isEqualTo("invalid-query");
     assertThat(bob.get("api/v1/jobs/" + id + "/logs").status()).isEqualTo(404);
     assertThat(alice.get("api/v1/jobs/" + waiting).body().path("waiting").path("reason").asText())
-        .isEqualTo("NeverFits");
+        .isEqualTo("QuotaExceeded");
     alice.delete("api/v1/jobs/" + waiting);
+    alice.delete("api/v1/jobs/" + holder);
   }
 
   @Test
@@ -410,7 +415,9 @@ class JourneysIT {
 
   @Test
   void theClusterSummaryCountsQueuedJobsPerAccount() {
-    long id = submit(alice, job("BEST_EFFORT", "V100", 9, "sleep 1")); // never fits: waits
+    long holder = submit(alice, job("GUARANTEED", "A100", 1, "sleep 60")); // alice's whole quota
+    long id = submit(alice, job("GUARANTEED", "A100", 1, "sleep 1")); // waits for it
+    awaitPhase(alice, holder, "RUNNING");
 
     Reply summary = alice.get("api/v1/nodes/summary");
 
@@ -418,6 +425,67 @@ class JourneysIT {
     assertThat(summary.body().path("gpus").findValuesAsText("model")).contains("A100", "V100");
     assertThat(summary.body().path("queued").path(lab).asLong()).isEqualTo(1);
     alice.delete("api/v1/jobs/" + id);
+    alice.delete("api/v1/jobs/" + holder);
+  }
+
+  @Test
+  void aJobWhoseNodesAreGoneWaitsAsNeverFitsAndHoldsNoLaterJobBack() {
+    SimCluster sim = SimulatedCluster.current();
+    String k80 = sim.addNodes(NodePool.parse("1:K80:2", "8", "32Gi")).get(0);
+    try {
+      sim.setNodeReady(k80, false); // holds nothing now, but could once it is back
+      Awaitility.await()
+          .atMost(PATIENCE)
+          .until(() -> alice.get("api/v1/nodes/gpus").raw().contains("\"K80\""));
+      long stranded = submit(alice, job("BEST_EFFORT", "K80", 1, "sleep 1"));
+      long behind = submit(alice, job("BEST_EFFORT", "A100", 1, "sleep 1"));
+      Awaitility.await().atMost(PATIENCE).until(() -> waitingReason(stranded).equals("NoCapacity"));
+      assertThat(waitingReason(behind)).isEqualTo("BehindInQueue");
+
+      sim.deleteNode(k80);
+
+      awaitPhase(alice, behind, "SUCCEEDED");
+      assertThat(waitingReason(stranded)).isEqualTo("NeverFits");
+      assertThat(alice.post("api/v1/jobs", job("BEST_EFFORT", "K80", 1, "sleep 1")).code())
+          .as("no K80 node is left to submit to")
+          .isEqualTo("invalid-job");
+      alice.delete("api/v1/jobs/" + stranded);
+    } finally {
+      if (sim.store().find(ResourceRegistry.NODES, null, k80).isPresent()) {
+        sim.deleteNode(k80);
+      }
+    }
+  }
+
+  @Test
+  void aJobTheClusterRefusesFailsWithTheClustersReasonAndFreesItsQuota() {
+    SimCluster sim = SimulatedCluster.current();
+    sim.denyCreates(
+        "images.policy.example",
+        body -> body.toString().contains("registry.example.org/unvetted/"),
+        "images must come from a vetted registry");
+    try {
+      Map<String, Object> unvetted = job("GUARANTEED", "A100", 1, "sleep 1");
+      unvetted.put("image", "registry.example.org/unvetted/train:1");
+      long refused = submit(alice, unvetted);
+
+      JsonNode failed = awaitPhase(alice, refused, "FAILED");
+      long next = submit(alice, job("GUARANTEED", "A100", 1, "sleep 1")); // the same one GPU
+
+      assertThat(failed.path("reason").asText()).isEqualTo("Rejected");
+      assertThat(failed.path("reasonMessage").asText())
+          .contains(
+              "admission webhook \"images.policy.example\" denied the request: images must come"
+                  + " from a vetted registry");
+      assertThat(moves(alice, refused)).containsExactly("QUEUEING", "CREATED", "FAILED");
+      awaitPhase(alice, next, "SUCCEEDED");
+    } finally {
+      sim.allowAllCreates();
+    }
+  }
+
+  private String waitingReason(long id) {
+    return alice.get("api/v1/jobs/" + id).body().path("waiting").path("reason").asText();
   }
 
   private static HttpResponse<String> sim(String path) {

@@ -65,6 +65,10 @@ final class Replicas implements AutoCloseable {
             "TZ",
             zone);
     running.put(name, CraterProcess.start(name, env, port));
+    Awaitility.await(name + " sees the cluster")
+        .atMost(Duration.ofSeconds(120))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> cluster(name).path("synced").asBoolean());
   }
 
   synchronized void kill(String name) throws InterruptedException {
@@ -130,12 +134,17 @@ final class Replicas implements AutoCloseable {
 
   /** Whether replica {@code name} says it leads (false when it does not answer within 1 s). */
   boolean leads(String name) {
+    return cluster(name).path("leader").asBoolean();
+  }
+
+  /** The cluster check's data in the replica's readiness; empty when it does not answer in 1 s. */
+  private JsonNode cluster(String name) {
     CraterProcess replica;
     synchronized (this) {
       replica = running.get(name);
     }
     if (replica == null) {
-      return false;
+      return Api.JSON.createObjectNode();
     }
     try {
       HttpResponse<String> health =
@@ -147,16 +156,15 @@ final class Replicas implements AutoCloseable {
               HttpResponse.BodyHandlers.ofString());
       for (JsonNode check : Api.JSON.readTree(health.body()).path("checks")) {
         if ("cluster".equals(check.path("name").asText())) {
-          return check.path("data").path("leader").asBoolean();
+          return check.path("data");
         }
       }
-      return false;
     } catch (IOException e) {
-      return false;
+      // not answering: nothing to say
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return false;
     }
+    return Api.JSON.createObjectNode();
   }
 
   /** The leadership epoch in the database. */

@@ -158,9 +158,16 @@ public class CompatAdminResource {
 
   @POST
   @Path("deleteUser")
-  @Operation(summary = "Delete a user with their memberships and sessions")
+  @Operation(
+      summary = "Delete a user with their memberships and sessions",
+      description =
+          "A user whose tasks are on record is kept with them (40901); disable them instead.")
   @RequestBody(content = @Content(schema = @Schema(implementation = AdminBodies.DeleteUser.class)))
   @APIResponse(responseCode = "200", description = "Deleted")
+  @APIResponse(
+      responseCode = "409",
+      description = "The user has tasks on record (40901)",
+      content = @Content(schema = @Schema(implementation = CompatError.class)))
   @APIResponse(
       responseCode = "422",
       description = "Yourself (42201)",

@@ -21,6 +21,7 @@ import org.crater.web.compat.CompatApi;
 import org.crater.web.compat.CompatBodies;
 import org.crater.web.compat.CompatError;
 import org.crater.web.compat.Envelope;
+import org.crater.web.job.SubmissionGate;
 import org.crater.web.security.CurrentUser;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -53,6 +54,7 @@ public class AiTasksResource {
   @Inject private ClusterSettings cluster;
   @Inject private CurrentUser caller;
   @Inject private CompatBodies bodies;
+  @Inject private SubmissionGate gate;
 
   @POST
   @Path("create")
@@ -67,6 +69,10 @@ public class AiTasksResource {
       responseCode = "422",
       description = "A guaranteed task larger than the whole quota (42201)",
       content = @Content(schema = @Schema(implementation = CompatError.class)))
+  @APIResponse(
+      responseCode = "429",
+      description = "As many tasks queued, or submissions in progress, as one user may (42901)",
+      content = @Content(schema = @Schema(implementation = CompatError.class)))
   public Envelope<TaskAnswers.Created> create(InputStream body) {
     TaskBodies.Create task = bodies.read(body, TaskBodies.Create.class);
     // v0.1.0 bodies cannot ask for a read-only mount: a read-only dataset is mounted read-only.
@@ -74,7 +80,10 @@ public class AiTasksResource {
         task.shareDirs() == null || task.shareDirs().isEmpty()
             ? MountGrants.NONE
             : datasets.mountable(caller.get());
-    var job = jobs.submit(caller.get(), Account.DEFAULT, TaskViews.request(task, grants));
+    var job =
+        gate.submit(
+            caller.id(),
+            () -> jobs.submit(caller.get(), Account.DEFAULT, TaskViews.request(task, grants)));
     return Envelope.of(new TaskAnswers.Created(job.getId()));
   }
 
