@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.crater.ejb.common.CraterException;
+import org.crater.ejb.common.LogValues;
 import org.crater.ejb.common.QuotasChanged;
 import org.crater.ejb.user.UserService;
 import org.crater.model.account.Account;
@@ -52,7 +53,7 @@ public class AccountService {
     account.changeQuota(quota, now);
     account.changeExpiry(expiresAt, now);
     em.persist(account);
-    LOG.info(() -> "created account name=" + name);
+    LOG.info(() -> "created account name=" + LogValues.of(name));
     return account;
   }
 
@@ -64,7 +65,7 @@ public class AccountService {
     account.changeQuota(quota, now);
     account.changeExpiry(expiresAt, now);
     quotasChanged.fire(new QuotasChanged(name));
-    LOG.info(() -> "updated account name=" + name);
+    LOG.info(() -> "updated account name=" + LogValues.of(name));
     return account;
   }
 
@@ -73,7 +74,7 @@ public class AccountService {
       throw new CraterException(422, "default-account", "The default account cannot be deleted.");
     }
     em.remove(get(name));
-    LOG.info(() -> "deleted account name=" + name);
+    LOG.info(() -> "deleted account name=" + LogValues.of(name));
   }
 
   public Account get(String name) {
@@ -122,7 +123,14 @@ public class AccountService {
       em.persist(membership);
     }
     quotasChanged.fire(new QuotasChanged(accountName));
-    LOG.info(() -> "put member account=" + accountName + " user=" + username + " role=" + role);
+    LOG.info(
+        () ->
+            "put member account="
+                + LogValues.of(accountName)
+                + " user="
+                + LogValues.of(username)
+                + " role="
+                + role);
     return membership;
   }
 
@@ -138,7 +146,12 @@ public class AccountService {
                         "member-not-found",
                         username + " is not a member of " + accountName + "."));
     em.remove(membership);
-    LOG.info(() -> "removed member account=" + accountName + " user=" + username);
+    LOG.info(
+        () ->
+            "removed member account="
+                + LogValues.of(accountName)
+                + " user="
+                + LogValues.of(username));
   }
 
   private Optional<Account> find(String name) {

@@ -22,6 +22,7 @@ import java.util.logging.Logger;
 import org.crater.ejb.account.AccountService;
 import org.crater.ejb.auth.Principal;
 import org.crater.ejb.common.CraterException;
+import org.crater.ejb.common.LogValues;
 import org.crater.ejb.dataset.DatasetService;
 import org.crater.ejb.dataset.MountGrants;
 import org.crater.ejb.node.NodeService;
@@ -75,9 +76,9 @@ public class JobService {
             "submitted job="
                 + job.getId()
                 + " user="
-                + caller.username()
+                + LogValues.of(caller.username())
                 + " account="
-                + accountName
+                + LogValues.of(accountName)
                 + " kind="
                 + request.kind()
                 + " slo="
@@ -118,7 +119,7 @@ public class JobService {
     }
     em.persist(job.cancel(caller.username(), clock.instant()));
     changed.fire(JobsChanged.of(id));
-    LOG.info(() -> "cancelled job=" + id + " by=" + caller.username());
+    LOG.info(() -> "cancelled job=" + id + " by=" + LogValues.of(caller.username()));
     return job;
   }
 

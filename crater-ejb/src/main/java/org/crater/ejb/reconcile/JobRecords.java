@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import org.crater.ejb.common.LogValues;
 import org.crater.ejb.job.JobsChanged;
 import org.crater.k8s.workload.ObservedWorkload;
 import org.crater.k8s.workload.WorkloadSpec;
@@ -101,7 +102,7 @@ public class JobRecords {
     if (job != null && job.getPhase() == JobPhase.CREATED && job.getAttempt() == attempt) {
       em.persist(job.fail("Rejected", message, Observations.ACTOR, clock.instant()));
       changed.fire(JobsChanged.observed(Set.of(id)));
-      LOG.warning(() -> "cluster rejected job=" + id + ": " + message);
+      LOG.warning(() -> "cluster rejected job=" + id + " message=" + LogValues.of(message));
     }
   }
 
