@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.logging.Logger;
 import org.crater.ejb.account.AccountService;
+import org.crater.ejb.common.LogValues;
 import org.crater.ejb.quota.QuotaSettings;
 import org.crater.ejb.user.UserService;
 import org.crater.model.account.Account;
@@ -47,18 +48,25 @@ public class AuthService {
     codec = new TokenCodec(settings.secret(), clock);
   }
 
+  /**
+   * Checks the password of {@code username}, throttled per username and per client {@code address};
+   * only failures count against the limits.
+   */
   public TokenPair login(String username, String password, String address) {
     throttle.attempt(username, address);
     User user = users.find(username).orElse(null);
     if (!passwords.hasher().matches(password, user == null ? null : user.getPasswordHash())) {
-      LOG.info(() -> "refused login user=" + username + " address=" + address);
+      LOG.info(
+          () ->
+              "refused login user=" + LogValues.of(username) + " address=" + LogValues.of(address));
       throw new InvalidCredentialsException();
     }
+    throttle.succeeded(username, address);
     if (!user.isActive()) {
       throw new UserDisabledException();
     }
-    throttle.succeeded(username);
-    LOG.info(() -> "logged in user=" + username);
+    LOG.info(
+        () -> "logged in user=" + LogValues.of(username) + " address=" + LogValues.of(address));
     return issue(user, UUID.randomUUID().toString());
   }
 
