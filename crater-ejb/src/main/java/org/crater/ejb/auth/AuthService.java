@@ -40,6 +40,8 @@ public class AuthService {
   @Inject private QuotaSettings quotas;
   @EJB private UserService users;
   @EJB private AccountService accounts;
+  @EJB private SessionRevocations revocations;
+  @Inject private RevokedSessions revokedSessions;
 
   private TokenCodec codec;
 
@@ -121,7 +123,10 @@ public class AuthService {
     return user;
   }
 
-  /** Ends the session of this refresh token: it and every token rotated from it stop working. */
+  /**
+   * Ends the session of this refresh token: it, every token rotated from it and every access token
+   * of the session stop working (on every replica within about a second).
+   */
   public void logout(String refreshToken) {
     TokenCodec.Claims claims = codec.verify(refreshToken, TokenCodec.Type.REFRESH);
     if (claims.family() != null) {
@@ -134,6 +139,7 @@ public class AuthService {
         em.createNamedQuery(RefreshToken.REVOKE_FAMILY)
             .setParameter("family", family)
             .executeUpdate();
+    revocations.revoke(family);
     LOG.info(() -> "revoked refresh tokens family=" + family + " count=" + revoked + " why=" + why);
   }
 
@@ -148,9 +154,15 @@ public class AuthService {
     return user;
   }
 
-  /** The caller of a request bearing this access token, with their role as it is now. */
+  /**
+   * The caller of a request bearing this access token, with their role as it is now. The token's
+   * session must not have ended: one lookup in {@link RevokedSessions}, in memory.
+   */
   public Principal authenticate(String accessToken) {
     TokenCodec.Claims claims = codec.verify(accessToken, TokenCodec.Type.ACCESS);
+    if (revokedSessions.contains(claims.family())) {
+      throw InvalidTokenException.revoked();
+    }
     User user = em.find(User.class, claims.userId());
     if (user == null || !user.getUsername().equals(claims.username())) {
       throw InvalidTokenException.revoked();
