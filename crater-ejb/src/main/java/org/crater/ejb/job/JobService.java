@@ -197,18 +197,33 @@ public class JobService {
   }
 
   /**
-   * How many jobs wait in each account's queues, by account name; accounts without any left out.
+   * How many jobs wait in each account's queues, by account name, accounts without any left out:
+   * every account for an administrator, the caller's own accounts for anyone else.
    */
-  public Map<String, Long> queuedByAccount() {
+  public Map<String, Long> queuedByAccount(Principal caller) {
     Map<String, Long> counts = new TreeMap<>();
-    em.createQuery(
-            "SELECT j.account.name, COUNT(j) FROM Job j WHERE j.phase = :phase"
-                + " GROUP BY j.account.name",
-            Object[].class)
-        .setParameter("phase", JobPhase.QUEUEING)
-        .getResultList()
-        .forEach(row -> counts.put((String) row[0], (Long) row[1]));
+    var query =
+        em.createQuery(
+                "SELECT j.account.name, COUNT(j) FROM Job j WHERE j.phase = :phase"
+                    + (caller.isAdmin()
+                        ? ""
+                        : " AND j.account.id IN (SELECT m.account.id FROM Membership m"
+                            + " WHERE m.user.id = :user)")
+                    + " GROUP BY j.account.name",
+                Object[].class)
+            .setParameter("phase", JobPhase.QUEUEING);
+    if (!caller.isAdmin()) {
+      query.setParameter("user", caller.userId());
+    }
+    query.getResultList().forEach(row -> counts.put((String) row[0], (Long) row[1]));
     return counts;
+  }
+
+  /** How many jobs wait, in every account. */
+  public long queuedInAll() {
+    return em.createQuery("SELECT COUNT(j) FROM Job j WHERE j.phase = :phase", Long.class)
+        .setParameter("phase", JobPhase.QUEUEING)
+        .getSingleResult();
   }
 
   private static Predicate[] where(
