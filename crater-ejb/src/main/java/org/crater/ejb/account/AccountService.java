@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.crater.ejb.common.CraterException;
+import org.crater.ejb.common.LogValues;
 import org.crater.ejb.common.QuotasChanged;
 import org.crater.ejb.user.UserService;
 import org.crater.model.account.Account;
@@ -53,7 +54,7 @@ public class AccountService {
     account.changeQuota(quota, now);
     account.changeExpiry(expiresAt, now);
     em.persist(account);
-    LOG.info(() -> "created account name=" + name);
+    LOG.info(() -> "created account name=" + LogValues.of(name));
     return account;
   }
 
@@ -65,7 +66,7 @@ public class AccountService {
     account.changeQuota(quota, now);
     account.changeExpiry(expiresAt, now);
     quotasChanged.fire(new QuotasChanged(name));
-    LOG.info(() -> "updated account name=" + name);
+    LOG.info(() -> "updated account name=" + LogValues.of(name));
     return account;
   }
 
@@ -90,7 +91,7 @@ public class AccountService {
               + " expiry instead: an expired account admits no more work.");
     }
     em.remove(account);
-    LOG.info(() -> "deleted account name=" + name);
+    LOG.info(() -> "deleted account name=" + LogValues.of(name));
   }
 
   public Account get(String name) {
@@ -139,7 +140,14 @@ public class AccountService {
       em.persist(membership);
     }
     quotasChanged.fire(new QuotasChanged(accountName));
-    LOG.info(() -> "put member account=" + accountName + " user=" + username + " role=" + role);
+    LOG.info(
+        () ->
+            "put member account="
+                + LogValues.of(accountName)
+                + " user="
+                + LogValues.of(username)
+                + " role="
+                + role);
     return membership;
   }
 
@@ -155,7 +163,12 @@ public class AccountService {
                         "member-not-found",
                         username + " is not a member of " + accountName + "."));
     em.remove(membership);
-    LOG.info(() -> "removed member account=" + accountName + " user=" + username);
+    LOG.info(
+        () ->
+            "removed member account="
+                + LogValues.of(accountName)
+                + " user="
+                + LogValues.of(username));
   }
 
   private Optional<Account> find(String name) {

@@ -8,6 +8,7 @@ import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
 import org.crater.ejb.account.AccountService;
+import org.crater.ejb.common.LogValues;
 import org.crater.ejb.quota.QuotaSettings;
 import org.crater.ejb.user.UserService;
 import org.crater.model.account.Account;
@@ -59,6 +60,6 @@ public class AdminBootstrap {
           quotas.defaultAccountQuota(),
           defaults.getExpiresAt());
     }
-    LOG.info(() -> "created first administrator user=" + username);
+    LOG.info(() -> "created first administrator user=" + LogValues.of(username));
   }
 }

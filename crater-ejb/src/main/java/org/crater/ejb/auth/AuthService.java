@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.logging.Logger;
 import org.crater.ejb.account.AccountService;
+import org.crater.ejb.common.LogValues;
 import org.crater.ejb.quota.QuotaSettings;
 import org.crater.ejb.user.UserService;
 import org.crater.model.account.Account;
@@ -39,6 +40,8 @@ public class AuthService {
   @Inject private QuotaSettings quotas;
   @EJB private UserService users;
   @EJB private AccountService accounts;
+  @EJB private SessionRevocations revocations;
+  @Inject private RevokedSessions revokedSessions;
 
   private TokenCodec codec;
 
@@ -47,18 +50,25 @@ public class AuthService {
     codec = new TokenCodec(settings.secret(), clock);
   }
 
+  /**
+   * Checks the password of {@code username}, throttled per username and per client {@code address};
+   * only failures count against the limits.
+   */
   public TokenPair login(String username, String password, String address) {
     throttle.attempt(username, address);
     User user = users.find(username).orElse(null);
     if (!passwords.hasher().matches(password, user == null ? null : user.getPasswordHash())) {
-      LOG.info(() -> "refused login user=" + username + " address=" + address);
+      LOG.info(
+          () ->
+              "refused login user=" + LogValues.of(username) + " address=" + LogValues.of(address));
       throw new InvalidCredentialsException();
     }
+    throttle.succeeded(username, address);
     if (!user.isActive()) {
       throw new UserDisabledException();
     }
-    throttle.succeeded(username);
-    LOG.info(() -> "logged in user=" + username);
+    LOG.info(
+        () -> "logged in user=" + LogValues.of(username) + " address=" + LogValues.of(address));
     return issue(user, UUID.randomUUID().toString());
   }
 
@@ -113,7 +123,10 @@ public class AuthService {
     return user;
   }
 
-  /** Ends the session of this refresh token: it and every token rotated from it stop working. */
+  /**
+   * Ends the session of this refresh token: it, every token rotated from it and every access token
+   * of the session stop working (on every replica within about a second).
+   */
   public void logout(String refreshToken) {
     TokenCodec.Claims claims = codec.verify(refreshToken, TokenCodec.Type.REFRESH);
     if (claims.family() != null) {
@@ -126,6 +139,7 @@ public class AuthService {
         em.createNamedQuery(RefreshToken.REVOKE_FAMILY)
             .setParameter("family", family)
             .executeUpdate();
+    revocations.revoke(family);
     LOG.info(() -> "revoked refresh tokens family=" + family + " count=" + revoked + " why=" + why);
   }
 
@@ -140,9 +154,15 @@ public class AuthService {
     return user;
   }
 
-  /** The caller of a request bearing this access token, with their role as it is now. */
+  /**
+   * The caller of a request bearing this access token, with their role as it is now. The token's
+   * session must not have ended: one lookup in {@link RevokedSessions}, in memory.
+   */
   public Principal authenticate(String accessToken) {
     TokenCodec.Claims claims = codec.verify(accessToken, TokenCodec.Type.ACCESS);
+    if (revokedSessions.contains(claims.family())) {
+      throw InvalidTokenException.revoked();
+    }
     User user = em.find(User.class, claims.userId());
     if (user == null || !user.getUsername().equals(claims.username())) {
       throw InvalidTokenException.revoked();

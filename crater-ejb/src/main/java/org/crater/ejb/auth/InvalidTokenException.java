@@ -18,8 +18,13 @@ public class InvalidTokenException extends CraterException {
     return new InvalidTokenException("invalid-token", "The token is not valid.");
   }
 
-  public static InvalidTokenException expired() {
-    return new InvalidTokenException("token-expired", "The token has expired; refresh it.");
+  /** An expired token: an access token is refreshed, a refresh token means logging in again. */
+  public static InvalidTokenException expired(TokenCodec.Type type) {
+    return new InvalidTokenException(
+        "token-expired",
+        type == TokenCodec.Type.REFRESH
+            ? "The refresh token has expired; log in again."
+            : "The access token has expired; refresh it.");
   }
 
   public static InvalidTokenException revoked() {

@@ -42,7 +42,7 @@ public final class TokenCodec {
       Type type, long userId, String username, String id, String family, Instant expiresAt) {}
 
   private static final String ISSUER = "crater";
-  private static final int CLOCK_SKEW_SECONDS = 30;
+  static final int CLOCK_SKEW_SECONDS = 30;
 
   private final HmacKey key;
   private final Clock clock;
@@ -112,7 +112,9 @@ public final class TokenCodec {
           jwt.getClaimValueAsString("fam"),
           Instant.ofEpochMilli(jwt.getExpirationTime().getValueInMillis()));
     } catch (InvalidJwtException e) {
-      throw e.hasExpired() ? InvalidTokenException.expired() : InvalidTokenException.invalid();
+      throw e.hasExpired()
+          ? InvalidTokenException.expired(expected)
+          : InvalidTokenException.invalid();
     } catch (MalformedClaimException | RuntimeException e) {
       if (e instanceof InvalidTokenException invalid) {
         throw invalid;

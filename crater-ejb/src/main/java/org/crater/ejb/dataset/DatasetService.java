@@ -15,6 +15,7 @@ import java.util.function.Function;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.crater.ejb.auth.Principal;
+import org.crater.ejb.common.LogValues;
 import org.crater.model.account.Account;
 import org.crater.model.dataset.Dataset;
 import org.crater.model.dataset.DatasetVisibility;
@@ -50,7 +51,7 @@ public class DatasetService {
             now);
     share(dataset, spec.visibility(), grantees, now);
     em.persist(dataset);
-    LOG.info(() -> "created dataset name=" + name + " " + sharing(dataset));
+    LOG.info(() -> "created dataset name=" + LogValues.of(name) + " " + sharing(dataset));
     return dataset;
   }
 
@@ -62,13 +63,13 @@ public class DatasetService {
     dataset.change(
         spec.kind(), spec.pvc(), spec.subPath(), spec.readOnly(), spec.description(), now);
     share(dataset, spec.visibility(), grantees, now);
-    LOG.info(() -> "updated dataset name=" + name + " " + sharing(dataset));
+    LOG.info(() -> "updated dataset name=" + LogValues.of(name) + " " + sharing(dataset));
     return dataset;
   }
 
   public void delete(String name) {
     em.remove(get(name));
-    LOG.info(() -> "deleted dataset name=" + name);
+    LOG.info(() -> "deleted dataset name=" + LogValues.of(name));
   }
 
   public Dataset get(String name) {
@@ -152,7 +153,7 @@ public class DatasetService {
 
   private static String sharing(Dataset dataset) {
     return "pvc="
-        + dataset.getPvc()
+        + LogValues.of(dataset.getPvc())
         + " visibility="
         + dataset.getVisibility()
         + " accounts="

@@ -22,6 +22,7 @@ import java.util.logging.Logger;
 import org.crater.ejb.account.AccountService;
 import org.crater.ejb.auth.Principal;
 import org.crater.ejb.common.CraterException;
+import org.crater.ejb.common.LogValues;
 import org.crater.ejb.dataset.DatasetService;
 import org.crater.ejb.dataset.MountGrants;
 import org.crater.ejb.node.NodeService;
@@ -88,9 +89,9 @@ public class JobService {
             "submitted job="
                 + job.getId()
                 + " user="
-                + caller.username()
+                + LogValues.of(caller.username())
                 + " account="
-                + accountName
+                + LogValues.of(accountName)
                 + " kind="
                 + request.kind()
                 + " slo="
@@ -169,7 +170,7 @@ public class JobService {
   private void cancel(Principal caller, Job job) {
     em.persist(job.cancel(caller.username(), clock.instant()));
     changed.fire(JobsChanged.of(job.getId()));
-    LOG.info(() -> "cancelled job=" + job.getId() + " by=" + caller.username());
+    LOG.info(() -> "cancelled job=" + job.getId() + " by=" + LogValues.of(caller.username()));
   }
 
   // No JobsChanged: an ended job holds nothing, so neither the scheduler nor the reconciler cares.
@@ -265,18 +266,33 @@ public class JobService {
   }
 
   /**
-   * How many jobs wait in each account's queues, by account name; accounts without any left out.
+   * How many jobs wait in each account's queues, by account name, accounts without any left out:
+   * every account for an administrator, the caller's own accounts for anyone else.
    */
-  public Map<String, Long> queuedByAccount() {
+  public Map<String, Long> queuedByAccount(Principal caller) {
     Map<String, Long> counts = new TreeMap<>();
-    em.createQuery(
-            "SELECT j.account.name, COUNT(j) FROM Job j WHERE j.phase = :phase"
-                + " GROUP BY j.account.name",
-            Object[].class)
-        .setParameter("phase", JobPhase.QUEUEING)
-        .getResultList()
-        .forEach(row -> counts.put((String) row[0], (Long) row[1]));
+    var query =
+        em.createQuery(
+                "SELECT j.account.name, COUNT(j) FROM Job j WHERE j.phase = :phase"
+                    + (caller.isAdmin()
+                        ? ""
+                        : " AND j.account.id IN (SELECT m.account.id FROM Membership m"
+                            + " WHERE m.user.id = :user)")
+                    + " GROUP BY j.account.name",
+                Object[].class)
+            .setParameter("phase", JobPhase.QUEUEING);
+    if (!caller.isAdmin()) {
+      query.setParameter("user", caller.userId());
+    }
+    query.getResultList().forEach(row -> counts.put((String) row[0], (Long) row[1]));
     return counts;
+  }
+
+  /** How many jobs wait, in every account. */
+  public long queuedInAll() {
+    return em.createQuery("SELECT COUNT(j) FROM Job j WHERE j.phase = :phase", Long.class)
+        .setParameter("phase", JobPhase.QUEUEING)
+        .getSingleResult();
   }
 
   private static Predicate[] where(

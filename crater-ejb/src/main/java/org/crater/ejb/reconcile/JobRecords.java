@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import org.crater.ejb.common.LogValues;
 import org.crater.ejb.job.JobsChanged;
 import org.crater.ejb.node.LeaderFence;
 import org.crater.k8s.workload.ObservedWorkload;
@@ -119,7 +120,14 @@ public class JobRecords {
           job.fail("Rejected", message, Observations.ACTOR, clock.instant()).underEpoch(epoch));
       fence.check(epoch);
       changed.fire(JobsChanged.observed(Set.of(id)));
-      LOG.warning(() -> "cluster rejected job=" + id + " attempt=" + attempt + " cause=" + message);
+      LOG.warning(
+          () ->
+              "cluster rejected job="
+                  + id
+                  + " attempt="
+                  + attempt
+                  + " message="
+                  + LogValues.of(message));
     }
   }
 

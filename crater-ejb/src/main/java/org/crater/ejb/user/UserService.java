@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.crater.ejb.common.CraterException;
+import org.crater.ejb.common.LogValues;
 import org.crater.model.user.PlatformRole;
 import org.crater.model.user.User;
 import org.crater.model.user.UserStatus;
@@ -40,7 +41,7 @@ public class UserService {
     }
     User user = new User(username, displayName, email, passwordHash, role, clock.instant());
     em.persist(user);
-    LOG.info(() -> "created user name=" + username + " role=" + role);
+    LOG.info(() -> "created user name=" + LogValues.of(username) + " role=" + role);
     return user;
   }
 
@@ -98,14 +99,22 @@ public class UserService {
   public User changeRole(String username, PlatformRole role, long actorId) {
     User user = others(username, actorId, "change their own role");
     user.changeRole(role, clock.instant());
-    LOG.info(() -> "changed role user=" + username + " role=" + role + " by=" + actorId);
+    LOG.info(
+        () -> "changed role user=" + LogValues.of(username) + " role=" + role + " by=" + actorId);
     return user;
   }
 
   public User changeStatus(String username, UserStatus status, long actorId) {
     User user = others(username, actorId, "change their own status");
     user.changeStatus(status, clock.instant());
-    LOG.info(() -> "changed status user=" + username + " status=" + status + " by=" + actorId);
+    LOG.info(
+        () ->
+            "changed status user="
+                + LogValues.of(username)
+                + " status="
+                + status
+                + " by="
+                + actorId);
     return user;
   }
 
@@ -127,7 +136,7 @@ public class UserService {
               + " disable the user instead (status DISABLED): they can no longer log in.");
     }
     em.remove(user);
-    LOG.info(() -> "deleted user name=" + username + " by=" + actorId);
+    LOG.info(() -> "deleted user name=" + LogValues.of(username) + " by=" + actorId);
   }
 
   /** The user to act on, who must not be the acting administrator. */

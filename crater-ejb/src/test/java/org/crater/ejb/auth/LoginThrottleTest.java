@@ -1,6 +1,7 @@
 package org.crater.ejb.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
@@ -22,6 +23,7 @@ class LoginThrottleTest {
     settings.loginAttempts = 3;
     settings.addressAttempts = 5;
     settings.loginWindow = Duration.ofMinutes(5);
+    settings.refreshTtl = Duration.ofDays(7);
     throttle.settings = settings;
     throttle.clock =
         new Clock() {
@@ -44,7 +46,7 @@ class LoginThrottleTest {
   }
 
   @Test
-  void refusesTheFourthAttemptOnOneUsernameWithRetryAfter() {
+  void refusesTheFourthAttemptAfterThreeFailuresOnOneUsernameWithRetryAfter() {
     for (int i = 0; i < 3; i++) {
       throttle.attempt("alice", "10.0.0." + i);
     }
@@ -56,12 +58,37 @@ class LoginThrottleTest {
   }
 
   @Test
-  void refusesTheSixthAttemptFromOneAddressAcrossUsernames() {
+  void refusesTheSixthAttemptAfterFiveFailuresFromOneAddressAcrossUsernames() {
     for (int i = 0; i < 5; i++) {
       throttle.attempt("user" + i, "10.0.0.1");
     }
 
     assertThatThrownBy(() -> throttle.attempt("user9", "10.0.0.1"))
+        .isInstanceOf(TooManyAttemptsException.class);
+  }
+
+  @Test
+  void successfulLoginsNeverCountAgainstTheirAddress() {
+    assertThatCode(
+            () -> {
+              for (int i = 0; i < 300; i++) {
+                throttle.attempt("user" + (i % 7), "10.0.0.1");
+                throttle.succeeded("user" + (i % 7), "10.0.0.1");
+              }
+            })
+        .doesNotThrowAnyException();
+  }
+
+  @Test
+  void aSuccessGivesBackOnlyItsOwnAttemptOfTheAddress() {
+    for (int i = 0; i < 4; i++) {
+      throttle.attempt("guess" + i, "10.0.0.1");
+    }
+    throttle.attempt("alice", "10.0.0.1");
+    throttle.succeeded("alice", "10.0.0.1");
+    throttle.attempt("guess9", "10.0.0.1");
+
+    assertThatThrownBy(() -> throttle.attempt("guess10", "10.0.0.1"))
         .isInstanceOf(TooManyAttemptsException.class);
   }
 
@@ -72,17 +99,54 @@ class LoginThrottleTest {
     }
     now = now.plus(Duration.ofMinutes(5));
 
-    throttle.attempt("alice", "10.0.0.1");
+    assertThatCode(() -> throttle.attempt("alice", "10.0.0.1")).doesNotThrowAnyException();
   }
 
   @Test
   void successClearsTheUsernameCount() {
     throttle.attempt("alice", "10.0.0.1");
     throttle.attempt("alice", "10.0.0.1");
-    throttle.succeeded("alice");
+    throttle.succeeded("alice", "10.0.0.1");
 
-    throttle.attempt("alice", "10.0.0.2");
-    throttle.attempt("alice", "10.0.0.2");
-    throttle.attempt("alice", "10.0.0.2");
+    assertThatCode(
+            () -> {
+              throttle.attempt("alice", "10.0.0.2");
+              throttle.attempt("alice", "10.0.0.2");
+              throttle.attempt("alice", "10.0.0.2");
+            })
+        .doesNotThrowAnyException();
+  }
+
+  @Test
+  void theOwnerStillGetsInFromAKnownAddressWhileOthersHoldTheUsernameAtItsLimit() {
+    throttle.attempt("alice", "192.0.2.10");
+    throttle.succeeded("alice", "192.0.2.10");
+    for (int i = 0; i < 3; i++) {
+      throttle.attempt("alice", "198.51.100.7");
+    }
+
+    assertThatThrownBy(() -> throttle.attempt("alice", "198.51.100.7"))
+        .isInstanceOf(TooManyAttemptsException.class);
+    assertThatThrownBy(() -> throttle.attempt("alice", "198.51.100.8"))
+        .isInstanceOf(TooManyAttemptsException.class);
+    assertThatCode(() -> throttle.attempt("alice", "192.0.2.10")).doesNotThrowAnyException();
+  }
+
+  @Test
+  void aRefusedAttemptCountsNothing() {
+    for (int i = 0; i < 3; i++) {
+      throttle.attempt("alice", "10.0.0.1");
+    }
+    for (int i = 0; i < 10; i++) {
+      assertThatThrownBy(() -> throttle.attempt("alice", "10.0.0.1"))
+          .isInstanceOf(TooManyAttemptsException.class);
+    }
+
+    assertThatCode(
+            () -> {
+              throttle.attempt("bob", "10.0.0.1");
+              throttle.attempt("carol", "10.0.0.1");
+            })
+        .doesNotThrowAnyException();
   }
 }

@@ -47,6 +47,21 @@ class TokenCodecTest {
   }
 
   @Test
+  void anExpiredAccessTokenIsRefreshedAndAnExpiredRefreshTokenMeansLoggingInAgain() {
+    String access = anHourAgo().sign(access(NOW.minusSeconds(31)));
+    String refresh =
+        anHourAgo()
+            .sign(new Claims(Type.REFRESH, 42, "alice", "jti-3", "family", NOW.minusSeconds(31)));
+
+    assertThatThrownBy(() -> codec.verify(access, Type.ACCESS))
+        .hasMessage("The access token has expired; refresh it.");
+    assertThatThrownBy(() -> codec.verify(refresh, Type.REFRESH))
+        .isInstanceOfSatisfying(
+            InvalidTokenException.class, e -> assertThat(e.code()).isEqualTo("token-expired"))
+        .hasMessage("The refresh token has expired; log in again.");
+  }
+
+  @Test
   void toleratesThirtySecondsOfClockSkew() {
     assertThat(codec.verify(anHourAgo().sign(access(NOW.minusSeconds(20))), Type.ACCESS))
         .isNotNull();

@@ -56,7 +56,11 @@ public class AdminJobsResource {
       @QueryParam("kind") String kind,
       @QueryParam("account") String account,
       @QueryParam("archived") String archived,
-      @QueryParam("page") @jakarta.ws.rs.DefaultValue("0") @jakarta.validation.constraints.Min(0)
+      // Bounded so that page * size stays an int offset.
+      @QueryParam("page")
+          @jakarta.ws.rs.DefaultValue("0")
+          @jakarta.validation.constraints.Min(0)
+          @jakarta.validation.constraints.Max(1_000_000)
           int page,
       @QueryParam("size")
           @jakarta.ws.rs.DefaultValue("50")

@@ -22,6 +22,7 @@ import org.crater.ejb.auth.TokenPair;
 import org.crater.ejb.user.UserService;
 import org.crater.web.account.AccountViews;
 import org.crater.web.common.Problem;
+import org.crater.web.security.ClientAddress;
 import org.crater.web.security.CurrentUser;
 import org.crater.web.security.Public;
 import org.crater.web.user.UserViews;
@@ -43,6 +44,7 @@ public class AuthResource {
   @EJB private UserService users;
   @EJB private AccountService accounts;
   @Inject private CurrentUser caller;
+  @Inject private ClientAddress address;
   @Inject private Clock clock;
   @Context private HttpServletRequest http;
 
@@ -64,7 +66,7 @@ public class AuthResource {
       description = "Too many attempts; see Retry-After",
       content = @Content(schema = @Schema(implementation = Problem.class)))
   public TokenView login(@Valid @NotNull LoginRequest request) {
-    return view(auth.login(request.username(), request.password(), http.getRemoteAddr()));
+    return view(auth.login(request.username(), request.password(), address.of(http)));
   }
 
   @POST

@@ -26,7 +26,9 @@ public class CraterApplication extends Application {
 
   /**
    * Jersey would otherwise also register its JSON-B, JSON-P and MOXy providers, and the JSON
-   * providers would be chosen in no fixed order: {@link JsonProvider} must be the only one.
+   * providers would be chosen in no fixed order: {@link JsonProvider} must be the only one. It
+   * would also answer OPTIONS and {@code /application.wadl} with a WADL document that names
+   * Jersey's version and Java types; {@code /openapi} is the API's description.
    */
   @Override
   public Map<String, Object> getProperties() {
@@ -34,6 +36,7 @@ public class CraterApplication extends Application {
         "jersey.config.jsonFeature", JsonProvider.class.getSimpleName(),
         "jersey.config.disableJsonBinding", true,
         "jersey.config.disableJsonProcessing", true,
-        "jersey.config.disableMoxyJson", true);
+        "jersey.config.disableMoxyJson", true,
+        "jersey.config.server.wadl.disableWadl", true);
   }
 }

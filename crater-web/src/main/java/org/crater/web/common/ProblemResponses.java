@@ -26,13 +26,15 @@ public final class ProblemResponses {
       List<FieldError> errors) {
     Problem problem =
         new Problem(
-            TYPE_PREFIX + code, title(status), status, detail, path(uri), code, incident, errors);
+            TYPE_PREFIX + code,
+            StatusPhrases.of(status),
+            status,
+            detail,
+            path(uri),
+            code,
+            incident,
+            errors);
     return Response.status(status).type(PROBLEM_JSON).entity(problem).build();
-  }
-
-  private static String title(int status) {
-    Response.StatusType type = Response.Status.fromStatusCode(status);
-    return type != null ? type.getReasonPhrase() : "HTTP " + status;
   }
 
   private static String path(UriInfo uri) {

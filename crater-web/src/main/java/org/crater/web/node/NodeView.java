@@ -15,8 +15,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param allocatable what pods may use
  * @param allocated what the pods on it request
  * @param free what is left
- * @param pods the pods on it, {@code namespace/name}
- * @param jobs ids of the Crater jobs running there
+ * @param podCount how many pods are on it
+ * @param jobCount how many Crater jobs have pods on it
+ * @param pods the pods on it, {@code namespace/name}: all of them for an administrator, the pods of
+ *     the caller's own jobs for anyone else
+ * @param jobs ids of the Crater jobs running there: all of them for an administrator, the caller's
+ *     own for anyone else
  */
 @Schema(name = "Node")
 public record NodeView(
@@ -29,5 +33,7 @@ public record NodeView(
     Map<String, String> allocated,
     @Schema(example = "{\"cpu\": \"60\", \"memory\": \"480Gi\", \"nvidia.com/gpu\": \"6\"}")
         Map<String, String> free,
+    int podCount,
+    int jobCount,
     List<String> pods,
     List<Long> jobs) {}

@@ -2,6 +2,7 @@ package org.crater.web.node;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,13 +15,17 @@ import org.crater.ejb.node.NodeInfo;
 import org.crater.ejb.node.NodeService;
 import org.crater.ejb.quota.ResourceQuantities;
 import org.crater.web.common.Problem;
+import org.crater.web.security.CurrentUser;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Nodes and GPU models, for every signed-in user. */
+/**
+ * Nodes and GPU models, for every signed-in user. Administrators see every pod, job and account;
+ * anyone else sees counts, and the names of their own jobs' pods and of their own accounts.
+ */
 @Path("api/v1/nodes")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,12 +38,13 @@ public class NodesResource {
 
   @EJB private NodeService nodes;
   @EJB private JobService jobs;
+  @Inject private CurrentUser caller;
 
   @GET
   @Operation(summary = "Every node with its GPU model, resources and pods")
   @APIResponse(responseCode = "200", description = "Nodes, by name")
   public List<NodeView> list() {
-    return nodes.nodes().stream().map(NodesResource::view).toList();
+    return nodes.nodes(caller.get()).stream().map(NodesResource::view).toList();
   }
 
   @GET
@@ -55,12 +61,13 @@ public class NodesResource {
       summary = "The cluster at a glance: nodes, free GPUs per model, queued jobs per account")
   @APIResponse(responseCode = "200", description = "The summary")
   public ClusterSummaryView summary() {
-    List<NodeInfo> all = nodes.nodes();
+    List<NodeInfo> all = nodes.nodes(caller.get());
     return new ClusterSummaryView(
         all.size(),
         (int) all.stream().filter(n -> n.ready() && n.schedulable()).count(),
         gpus(),
-        jobs.queuedByAccount());
+        jobs.queuedInAll(),
+        jobs.queuedByAccount(caller.get()));
   }
 
   @GET
@@ -72,7 +79,7 @@ public class NodesResource {
       description = "No such node",
       content = @Content(schema = @Schema(implementation = Problem.class)))
   public NodeView get(@PathParam("name") String name) {
-    return view(nodes.node(name));
+    return view(nodes.node(caller.get(), name));
   }
 
   private static NodeView view(NodeInfo node) {
@@ -85,6 +92,8 @@ public class NodesResource {
         ResourceQuantities.format(node.allocatable()),
         ResourceQuantities.format(node.allocated()),
         ResourceQuantities.format(node.free()),
+        node.podCount(),
+        node.jobCount(),
         node.pods(),
         node.jobs());
   }

@@ -159,6 +159,8 @@ class IdentityIT {
     Session dave = signUpAndLogIn("dave");
 
     Reply first = api().post("api/v1/auth/refresh", Map.of("refreshToken", dave.refreshToken()));
+    Api asFirst = api().as(first.body().path("accessToken").asText());
+    int beforeReuse = asFirst.get("api/v1/auth/me").status();
     Thread.sleep(REFRESH_GRACE.plusMillis(500).toMillis());
     Reply reused = api().post("api/v1/auth/refresh", Map.of("refreshToken", dave.refreshToken()));
     Reply successor =
@@ -169,11 +171,13 @@ class IdentityIT {
 
     assertThat(first.status()).isEqualTo(200);
     assertThat(first.body().path("refreshToken").asText()).isNotEqualTo(dave.refreshToken());
-    assertThat(api().as(first.body().path("accessToken").asText()).get("api/v1/auth/me").status())
-        .isEqualTo(200);
+    assertThat(beforeReuse).isEqualTo(200);
     assertThat(reused.status()).isEqualTo(401);
     assertThat(reused.code()).isEqualTo("token-revoked");
     assertThat(successor.status()).as("the whole family is revoked").isEqualTo(401);
+    assertThat(asFirst.get("api/v1/auth/me").code())
+        .as("and so are the session's access tokens")
+        .isEqualTo("token-revoked");
   }
 
   @Test
@@ -199,14 +203,16 @@ class IdentityIT {
   }
 
   @Test
-  void logoutEndsTheRefreshToken() {
+  void logoutEndsTheRefreshTokenAndTheSessionsAccessToken() {
     Session erin = signUpAndLogIn("erin");
+    assertThat(erin.api().get("api/v1/auth/me").status()).isEqualTo(200);
 
     Reply logout = api().post("api/v1/auth/logout", Map.of("refreshToken", erin.refreshToken()));
     Reply refresh = api().post("api/v1/auth/refresh", Map.of("refreshToken", erin.refreshToken()));
 
     assertThat(logout.status()).isEqualTo(204);
     assertThat(refresh.status()).isEqualTo(401);
+    assertThat(erin.api().get("api/v1/auth/me").code()).isEqualTo("token-revoked");
   }
 
   @Test

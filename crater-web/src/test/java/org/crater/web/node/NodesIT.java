@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URL;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.awaitility.Awaitility;
 import org.crater.web.Api;
 import org.crater.web.Api.Reply;
@@ -24,6 +28,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class NodesIT {
 
+  private static final String PASSWORD = "correct horse 1";
+
   @ArquillianResource private URL base;
 
   private Api user;
@@ -35,7 +41,7 @@ class NodesIT {
 
   @BeforeEach
   void logIn() {
-    user = Api.at(base).signUpAndLogIn("nina", "correct horse 1");
+    user = Api.at(base).signUpAndLogIn("nina", PASSWORD);
     Awaitility.await()
         .atMost(Duration.ofSeconds(60))
         .until(() -> user.get("api/v1/nodes").status() == 200);
@@ -73,6 +79,91 @@ class NodesIT {
         .isEqualTo("V100");
     assertThat(user.get("api/v1/nodes/no-such-node").code()).isEqualTo("node-not-found");
     assertThat(Api.at(base).get("api/v1/nodes").status()).isEqualTo(401);
+  }
+
+  @Test
+  void aUserSeesCountsAndOnlyTheirOwnPodsJobsAndAccounts() {
+    Api admin = Api.at(base).asAdmin();
+    String ownerName = Api.unique("owner");
+    assertThat(
+            Api.at(base)
+                .post("api/v1/auth/signup", Map.of("username", ownerName, "password", PASSWORD))
+                .status())
+        .isEqualTo(201);
+    Api owner = Api.at(base).logIn(ownerName, PASSWORD);
+    String account = Api.unique("hidden");
+    admin.post("api/v1/admin/accounts", Map.of("name", account, "displayName", "Hidden"));
+    admin.put(
+        "api/v1/admin/accounts/" + account + "/members/" + ownerName, Map.of("role", "MEMBER"));
+    long running = owner.post("api/v1/jobs", job("default", "cpu", "1")).body().path("id").asLong();
+    // Eight T4 GPUs in one pod: no node has them, so it waits in the hidden account's queue.
+    owner.post("api/v1/jobs", job(account, "nvidia.com/gpu", "8", "T4"));
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> owner.get("api/v1/jobs/" + running).body().path("phase").asText(),
+            "RUNNING"::equals);
+    String pod = "crater-" + running + "-";
+    String node = nodeOf(admin, running);
+
+    JsonNode seenByOther = user.get("api/v1/nodes/" + node).body();
+    JsonNode seenByOwner = owner.get("api/v1/nodes/" + node).body();
+    JsonNode seenByAdmin = admin.get("api/v1/nodes/" + node).body();
+
+    assertThat(texts(seenByOther.path("jobs"))).doesNotContain(Long.toString(running));
+    assertThat(texts(seenByOther.path("pods"))).noneMatch(p -> p.contains(pod));
+    assertThat(seenByOther.path("jobCount").asInt()).isGreaterThanOrEqualTo(1);
+    assertThat(seenByOther.path("podCount").asInt()).isGreaterThanOrEqualTo(1);
+    assertThat(texts(seenByOwner.path("jobs"))).containsExactly(Long.toString(running));
+    assertThat(texts(seenByOwner.path("pods"))).allMatch(p -> p.contains(pod)).isNotEmpty();
+    assertThat(texts(seenByAdmin.path("jobs"))).contains(Long.toString(running));
+    assertThat(texts(user.get("api/v1/nodes").body().findPath("pods")))
+        .noneMatch(p -> p.contains(pod));
+    JsonNode otherSummary = user.get("api/v1/nodes/summary").body();
+    assertThat(otherSummary.path("queued").has(account)).isFalse();
+    assertThat(otherSummary.path("queuedTotal").asLong()).isGreaterThanOrEqualTo(1);
+    assertThat(owner.get("api/v1/nodes/summary").body().path("queued").path(account).asLong())
+        .isEqualTo(1);
+    assertThat(admin.get("api/v1/nodes/summary").body().path("queued").path(account).asLong())
+        .isEqualTo(1);
+  }
+
+  private String nodeOf(Api admin, long job) {
+    for (JsonNode node : admin.get("api/v1/nodes").body()) {
+      if (texts(node.path("jobs")).contains(Long.toString(job))) {
+        return node.path("name").asText();
+      }
+    }
+    throw new AssertionError("job " + job + " is on no node");
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> texts = new ArrayList<>();
+    array.forEach(item -> texts.add(item.asText()));
+    return texts;
+  }
+
+  private static Map<String, Object> job(String account, String resource, String amount) {
+    return job(account, resource, amount, null);
+  }
+
+  private static Map<String, Object> job(
+      String account, String resource, String amount, String gpuModel) {
+    Map<String, Object> job = new HashMap<>();
+    job.put("name", "seen");
+    job.put("account", account);
+    job.put("kind", "BATCH");
+    job.put("taskType", "EXPERIMENT");
+    job.put("slo", "BEST_EFFORT");
+    job.put("image", "busybox:1.36");
+    job.put("command", List.of("sh", "-c", "sleep 60"));
+    Map<String, String> resources = new HashMap<>(Map.of("cpu", "1", "memory", "1Gi"));
+    resources.put(resource, amount);
+    job.put("resources", resources);
+    if (gpuModel != null) {
+      job.put("gpuModel", gpuModel);
+    }
+    return job;
   }
 
   @Test

@@ -17,6 +17,7 @@ import org.crater.web.compat.CompatBodies;
 import org.crater.web.compat.CompatError;
 import org.crater.web.compat.CompatErrors;
 import org.crater.web.compat.Roles;
+import org.crater.web.security.ClientAddress;
 import org.crater.web.security.Public;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -44,6 +45,7 @@ public class CompatAuthResource {
 
   @EJB private AuthService auth;
   @Inject private CompatBodies bodies;
+  @Inject private ClientAddress address;
   @Context private HttpServletRequest http;
 
   @POST
@@ -58,7 +60,7 @@ public class CompatAuthResource {
       content = @Content(schema = @Schema(implementation = CompatError.class)))
   public Tokens login(InputStream body) {
     AuthBodies.Login login = bodies.read(body, AuthBodies.Login.class);
-    return Tokens.withRole(auth.login(login.userName(), login.passWord(), http.getRemoteAddr()));
+    return Tokens.withRole(auth.login(login.userName(), login.passWord(), address.of(http)));
   }
 
   @POST
@@ -78,7 +80,7 @@ public class CompatAuthResource {
       throw Roles.invalid("Sign-up creates users only; an administrator grants the admin role.");
     }
     auth.signup(signup.userName(), signup.passWord(), null, null);
-    return Tokens.withRole(auth.login(signup.userName(), signup.passWord(), http.getRemoteAddr()));
+    return Tokens.withRole(auth.login(signup.userName(), signup.passWord(), address.of(http)));
   }
 
   @POST

@@ -17,7 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Crater v0.1.0's recommendation-job routes. They drove an external research operator that Crater
- * does not have, so each answers 501 in the v0.1.0 error shape.
+ * does not have, so each answers 501 in the v0.1.0 error shape. One method per route, so that the
+ * OpenAPI document lists plain paths (a regular expression in a path template is no valid path).
  */
 @Path("v1/recommenddljob")
 @CompatApi
@@ -31,16 +32,44 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class RecommendDlJobsResource {
 
   @GET
-  @Path("{route: list|info|pods}")
+  @Path("list")
   @Operation(summary = "Not offered: recommendation jobs")
-  public void read() {
+  public void list() {
+    throw notOffered();
+  }
+
+  @GET
+  @Path("info")
+  @Operation(summary = "Not offered: recommendation jobs")
+  public void info() {
+    throw notOffered();
+  }
+
+  @GET
+  @Path("pods")
+  @Operation(summary = "Not offered: recommendation jobs")
+  public void pods() {
     throw notOffered();
   }
 
   @POST
-  @Path("{route: create|delete|analyze}")
+  @Path("create")
   @Operation(summary = "Not offered: recommendation jobs")
-  public void change() {
+  public void create() {
+    throw notOffered();
+  }
+
+  @POST
+  @Path("delete")
+  @Operation(summary = "Not offered: recommendation jobs")
+  public void delete() {
+    throw notOffered();
+  }
+
+  @POST
+  @Path("analyze")
+  @Operation(summary = "Not offered: recommendation jobs")
+  public void analyze() {
     throw notOffered();
   }
 
