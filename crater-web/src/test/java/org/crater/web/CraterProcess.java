@@ -39,6 +39,8 @@ public final class CraterProcess implements AutoCloseable {
       throws IOException {
     Path target = Path.of(System.getProperty("crater.war")).getParent();
     Path log = target.resolve(name + ".log");
+    Path root = target.resolve(name + "-root");
+    deleteTree(root); // a fresh server each start, as a new pod would be: no deployment left over
     ProcessBuilder builder =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -51,7 +53,7 @@ public final class CraterProcess implements AutoCloseable {
                 "--port",
                 Integer.toString(port),
                 "--rootDir",
-                target.resolve(name + "-root").toString(),
+                root.toString(),
                 "--logProperties",
                 target.resolve("../../deploy/logging.properties").normalize().toString(),
                 "--deploy",
@@ -107,6 +109,16 @@ public final class CraterProcess implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (Files.exists(root)) {
+      try (var paths = Files.walk(root)) {
+        for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(path);
+        }
+      }
     }
   }
 

@@ -47,8 +47,7 @@ public class ChangeLog {
   /** The rows after {@code id}, oldest first, at most {@code limit}. */
   public List<Change> after(long id, int limit) {
     List<?> rows =
-        em.createNativeQuery(
-                "SELECT id, kind, job_id, created_at FROM crater_change WHERE id > ?1 ORDER BY id")
+        em.createNativeQuery("SELECT id, kind, job_id FROM crater_change WHERE id > ?1 ORDER BY id")
             .setParameter(1, id)
             .setMaxResults(limit)
             .getResultList();
@@ -59,8 +58,7 @@ public class ChangeLog {
                 new Change(
                     ((Number) r[0]).longValue(),
                     (String) r[1],
-                    r[2] == null ? null : ((Number) r[2]).longValue(),
-                    ((Timestamp) r[3]).toInstant()))
+                    r[2] == null ? null : ((Number) r[2]).longValue()))
         .toList();
   }
 

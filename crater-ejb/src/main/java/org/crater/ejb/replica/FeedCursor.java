@@ -10,8 +10,9 @@ import java.util.TreeMap;
  * Where the leader is in the change feed. Ids are handed out in order but transactions commit in
  * any order, so a row can appear behind rows already read: the cursor keeps a floor below which
  * every id was read or is a gap for good, and remembers the ids read above it. A gap becomes for
- * good (its transaction rolled back) once a row after it is older than {@code settle}, far longer
- * than any transaction may stay open.
+ * good (its transaction rolled back) once a row after it was first read more than {@code settle}
+ * ago, far longer than any transaction may stay open. Times are the leader's own, so clocks that
+ * differ between replicas do not matter.
  */
 final class FeedCursor {
 
@@ -33,7 +34,7 @@ final class FeedCursor {
   List<Change> take(List<Change> rows, Instant now) {
     List<Change> fresh = new ArrayList<>();
     for (Change row : rows) {
-      if (row.id() > floor && above.putIfAbsent(row.id(), row.createdAt()) == null) {
+      if (row.id() > floor && above.putIfAbsent(row.id(), now) == null) {
         fresh.add(row);
       }
     }

@@ -12,8 +12,8 @@ class FeedCursorTest {
   private static final Instant NOW = Instant.parse("2026-12-04T10:00:00Z");
   private static final Duration SETTLE = Duration.ofSeconds(30);
 
-  private static Change job(long id, Instant at) {
-    return new Change(id, Change.JOB, id * 10, at);
+  private static Change job(long id) {
+    return new Change(id, Change.JOB, id * 10);
   }
 
   private static List<Long> ids(List<Change> changes) {
@@ -24,8 +24,8 @@ class FeedCursorTest {
   void takesEachRowOnceAndMovesItsFloorOverWhatItRead() {
     FeedCursor cursor = new FeedCursor(0, SETTLE);
 
-    List<Change> first = cursor.take(List.of(job(1, NOW), job(2, NOW)), NOW);
-    List<Change> again = cursor.take(List.of(job(1, NOW), job(2, NOW), job(3, NOW)), NOW);
+    List<Change> first = cursor.take(List.of(job(1), job(2)), NOW);
+    List<Change> again = cursor.take(List.of(job(1), job(2), job(3)), NOW);
 
     assertThat(ids(first)).containsExactly(1L, 2L);
     assertThat(ids(again)).containsExactly(3L);
@@ -36,8 +36,8 @@ class FeedCursorTest {
   void aRowCommittedLateBehindOthersIsStillTaken() {
     FeedCursor cursor = new FeedCursor(0, SETTLE);
 
-    cursor.take(List.of(job(1, NOW), job(3, NOW)), NOW); // 2 is not committed yet
-    List<Change> late = cursor.take(List.of(job(2, NOW), job(3, NOW)), NOW.plusSeconds(1));
+    cursor.take(List.of(job(1), job(3)), NOW); // 2 is not committed yet
+    List<Change> late = cursor.take(List.of(job(2), job(3)), NOW.plusSeconds(1));
 
     assertThat(cursor.floor()).isEqualTo(3);
     assertThat(ids(late)).containsExactly(2L);
@@ -47,10 +47,10 @@ class FeedCursorTest {
   void theFloorWaitsAtAGapUntilTheRowsAfterItHaveSettled() {
     FeedCursor cursor = new FeedCursor(0, SETTLE);
 
-    cursor.take(List.of(job(1, NOW), job(3, NOW)), NOW);
+    cursor.take(List.of(job(1), job(3)), NOW);
     assertThat(cursor.floor()).isEqualTo(1);
 
-    cursor.take(List.of(job(3, NOW)), NOW.plus(SETTLE).plusSeconds(1)); // 2 rolled back
+    cursor.take(List.of(job(3)), NOW.plus(SETTLE).plusSeconds(1)); // 2 rolled back
     assertThat(cursor.floor()).isEqualTo(3);
   }
 
@@ -58,7 +58,7 @@ class FeedCursorTest {
   void rowsAtOrBelowTheFloorAreNotTakenAgain() {
     FeedCursor cursor = new FeedCursor(5, SETTLE);
 
-    assertThat(cursor.take(List.of(job(4, NOW), job(6, NOW)), NOW))
+    assertThat(cursor.take(List.of(job(4), job(6)), NOW))
         .extracting(Change::id)
         .containsExactly(6L);
   }

@@ -175,7 +175,7 @@ class BadInputIT {
   void unprocessableAndTooManyRequestsCarryTheirReasonPhrasesAndTitles() throws IOException {
     Map<String, Object> huge = job();
     huge.put("slo", "GUARANTEED");
-    huge.put("resources", Map.of("cpu", "1", "memory", "1Gi", "nvidia.com/gpu", "100"));
+    huge.put("resources", Map.of("cpu", "1", "memory", "1Gi", "nvidia.com/gpu", "4"));
     String loginBody =
         JSON.writeValueAsString(Map.of("username", Api.unique("x"), "password", "no"));
     for (int i = 0; i < 5; i++) {

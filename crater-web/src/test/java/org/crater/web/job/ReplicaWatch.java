@@ -67,6 +67,12 @@ final class ReplicaWatch implements AutoCloseable {
         .toList();
   }
 
+  /** Whether a pod of job {@code id} was created since the watch started. */
+  boolean created(long id) {
+    String prefix = "crater-" + id + "-";
+    return creations.keySet().stream().anyMatch(name -> name.startsWith(prefix));
+  }
+
   /** How many live (not terminating) pods job {@code id} has now. */
   int podsOf(long id) {
     return (int)

@@ -68,6 +68,7 @@ final class Replicas implements AutoCloseable {
     Awaitility.await(name + " sees the cluster")
         .atMost(Duration.ofSeconds(120))
         .pollInterval(Duration.ofMillis(200))
+        .pollInSameThread() // this thread holds the monitor that cluster() takes
         .until(() -> cluster(name).path("synced").asBoolean());
   }
 
