@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * The pod checks a real API server would fail with 422: containers with a name and an image,
  * quantities that parse, and volume mounts at distinct absolute paths with sub-paths that stay
- * inside their volume. Volcano's admission webhook applies the mount checks to task templates.
+ * inside their volume; and the 403 of its RuntimeClass admission for an overhead of any kind. Volcano's admission webhook applies the mount checks to task templates.
  */
 final class PodValidation {
   private PodValidation() {}
@@ -43,6 +43,27 @@ final class PodValidation {
     }
   }
 
+  /**
+   * The RuntimeClass admission plugin of a real API server refuses any {@code spec.overhead}, even
+   * an empty one, in a pod without a RuntimeClass that defines it (client-java sends {@code {}}
+   * for a field it was never given). There are no RuntimeClasses here.
+   */
+  private static void checkOverhead(ResourceType t, JsonObject pod, String name) {
+    JsonElement overhead = Json.at(pod, "spec.overhead");
+    if (overhead != null && !overhead.isJsonNull()) {
+      throw new ApiError(
+          403,
+          "Forbidden",
+          t.plural()
+              + " \""
+              + name
+              + "\" is forbidden: pod rejected: Pod Overhead set without corresponding"
+              + " RuntimeClass defined Overhead",
+          t.plural(),
+          name);
+    }
+  }
+
   private static boolean validQuantity(JsonElement value) {
     if (!value.isJsonPrimitive()) {
       return false;
@@ -55,6 +76,7 @@ final class PodValidation {
   }
 
   static void validate(ResourceType t, JsonObject pod, String name) {
+    checkOverhead(t, pod, name);
     JsonElement containers = Json.at(pod, "spec.containers");
     if (containers == null || !containers.isJsonArray() || containers.getAsJsonArray().isEmpty()) {
       throw ApiError.invalid(t, name, "spec.containers: Required value");
