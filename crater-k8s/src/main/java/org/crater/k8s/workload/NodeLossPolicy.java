@@ -34,7 +34,9 @@ public record NodeLossPolicy(
     }
   }
 
-  /** 60 s for either taint (Kubernetes' own default is 300 s), force deletion 30 s past deadline. */
+  /**
+   * 60 s for either taint (Kubernetes' own default is 300 s), force deletion 30 s past deadline.
+   */
   public static NodeLossPolicy defaults() {
     return new NodeLossPolicy(60, 60, Duration.ofSeconds(30));
   }

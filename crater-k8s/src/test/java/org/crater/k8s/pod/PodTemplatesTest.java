@@ -57,7 +57,10 @@ class PodTemplatesTest {
     V1Pod pod = PodTemplates.pod(Specs.aJob().build(), settings);
     assertThat(pod.getSpec().getTolerations())
         .extracting(
-            t -> t.getKey(), t -> t.getOperator(), t -> t.getEffect(), t -> t.getTolerationSeconds())
+            t -> t.getKey(),
+            t -> t.getOperator(),
+            t -> t.getEffect(),
+            t -> t.getTolerationSeconds())
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(
                 "node.kubernetes.io/not-ready", "Exists", "NoExecute", 7L),

@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * The pod checks a real API server would fail with 422: containers with a name and an image,
  * quantities that parse, and volume mounts at distinct absolute paths with sub-paths that stay
- * inside their volume; and the 403 of its RuntimeClass admission for an overhead of any kind. Volcano's admission webhook applies the mount checks to task templates.
+ * inside their volume; and the 403 of its RuntimeClass admission for an overhead of any kind.
+ * Volcano's admission webhook applies the mount checks to task templates.
  */
 final class PodValidation {
   private PodValidation() {}
@@ -45,8 +46,8 @@ final class PodValidation {
 
   /**
    * The RuntimeClass admission plugin of a real API server refuses any {@code spec.overhead}, even
-   * an empty one, in a pod without a RuntimeClass that defines it (client-java sends {@code {}}
-   * for a field it was never given). There are no RuntimeClasses here.
+   * an empty one, in a pod without a RuntimeClass that defines it (client-java sends {@code {}} for
+   * a field it was never given). There are no RuntimeClasses here.
    */
   private static void checkOverhead(ResourceType t, JsonObject pod, String name) {
     JsonElement overhead = Json.at(pod, "spec.overhead");
