@@ -46,10 +46,12 @@ final class PodValidation {
 
   /**
    * The RuntimeClass admission plugin of a real API server refuses any {@code spec.overhead}, even
-   * an empty one, in a pod without a RuntimeClass that defines it (client-java sends {@code {}} for
-   * a field it was never given). There are no RuntimeClasses here.
+   * an empty one, in a pod it creates without a RuntimeClass that defines it (client-java sends
+   * {@code {}} for a field it was never given). There are no RuntimeClasses here. On create only,
+   * as the plugin: an update may send back what client-java read, and the API server treats an
+   * empty overhead as equal to none when it compares the immutable spec.
    */
-  private static void checkOverhead(ResourceType t, JsonObject pod, String name) {
+  static void checkOverheadOnCreate(ResourceType t, JsonObject pod, String name) {
     JsonElement overhead = Json.at(pod, "spec.overhead");
     if (overhead != null && !overhead.isJsonNull()) {
       throw new ApiError(
@@ -77,7 +79,6 @@ final class PodValidation {
   }
 
   static void validate(ResourceType t, JsonObject pod, String name) {
-    checkOverhead(t, pod, name);
     JsonElement containers = Json.at(pod, "spec.containers");
     if (containers == null || !containers.isJsonArray() || containers.getAsJsonArray().isEmpty()) {
       throw ApiError.invalid(t, name, "spec.containers: Required value");
