@@ -63,7 +63,13 @@ class RealClusterIT {
     env.put("CRATER_K8S_FORCE_DELETE_TERMINATING_AFTER", "PT5S");
     env.put("CRATER_NOTEBOOKS_PUBLIC_URL", "http://localhost");
     crater = CraterProcess.start("real-cluster", env);
-    admin = Api.at(crater.base()).asAdmin();
+    // Seen once on a loaded machine: ready, then 404 for a moment while Payara loads the web
+    // module.
+    admin =
+        Awaitility.await("administrator logged in")
+            .atMost(PATIENCE)
+            .ignoreExceptions()
+            .until(() -> Api.at(crater.base()).asAdmin(), api -> api != null);
   }
 
   @AfterAll
