@@ -1,7 +1,10 @@
 package org.crater.k8s.gateway;
 
 import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.openapi.models.V1ObjectMeta;
+import io.kubernetes.client.openapi.models.V1Pod;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.logging.Logger;
@@ -78,10 +81,28 @@ public final class ClusterGateway {
     delete(settings.namespace(), jobId, attempt);
   }
 
-  /** Deletes the attempt's objects in {@code namespace}; deleting twice is fine. */
+  /**
+   * Deletes the attempt's objects in {@code namespace}; deleting twice is fine. A pod of it still
+   * Terminating well past its deletion deadline is on a node that no longer answers: it is deleted
+   * with grace period 0 ({@link org.crater.k8s.workload.NodeLossPolicy}).
+   */
   public void delete(String namespace, long jobId, int attempt) {
     cache.expectDeletion(jobId, attempt);
     writer.delete(namespace, jobId, attempt);
+    Instant now = Instant.now();
+    for (V1Pod pod : cache.pods(jobId, attempt)) {
+      V1ObjectMeta meta = pod.getMetadata();
+      if (namespace.equals(meta.getNamespace())
+          && settings.nodeLoss().stuck(meta.getDeletionTimestamp(), now)) {
+        writer.forceDeletePod(namespace, meta.getName());
+        LOG.warning(
+            () ->
+                "force-deleted pod stuck terminating pod="
+                    + meta.getName()
+                    + " node="
+                    + (pod.getSpec() == null ? null : pod.getSpec().getNodeName()));
+      }
+    }
     LOG.info(() -> "deleted workload job=" + jobId + " attempt=" + attempt);
   }
 

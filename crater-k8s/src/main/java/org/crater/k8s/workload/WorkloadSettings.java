@@ -18,6 +18,7 @@ import javax.crypto.spec.SecretKeySpec;
  *     derived (jobs submitted before tokens were stored per job); never logged
  * @param shmSizeLimit size limit of the {@code /dev/shm} memory volume, null for none
  * @param notebooks how notebooks are published outside the cluster
+ * @param nodeLoss tolerations of node loss and when a pod stuck Terminating is force-deleted
  */
 public record WorkloadSettings(
     String namespace,
@@ -26,7 +27,8 @@ public record WorkloadSettings(
     String clusterDomain,
     String jupyterTokenSecret,
     String shmSizeLimit,
-    NotebookIngress notebooks) {
+    NotebookIngress notebooks,
+    NodeLossPolicy nodeLoss) {
 
   public static final String DEFAULT_NAMESPACE = "crater-jobs";
   public static final int JUPYTER_PORT = 8888;
@@ -36,6 +38,7 @@ public record WorkloadSettings(
     Objects.requireNonNull(namespace, "namespace");
     Objects.requireNonNull(clusterDomain, "clusterDomain");
     notebooks = notebooks == null ? NotebookIngress.disabled() : notebooks;
+    nodeLoss = nodeLoss == null ? NodeLossPolicy.defaults() : nodeLoss;
     if (jupyterTokenSecret == null || jupyterTokenSecret.isEmpty()) {
       throw new IllegalArgumentException("jupyterTokenSecret must not be empty");
     }
@@ -43,7 +46,7 @@ public record WorkloadSettings(
 
   /**
    * Defaults: {@code crater-jobs}, Volcano only for gangs, queue per account, {@code
-   * cluster.local}, no notebook Ingresses.
+   * cluster.local}, no notebook Ingresses, {@link NodeLossPolicy#defaults()}.
    */
   public static WorkloadSettings defaults(String jupyterTokenSecret) {
     return new WorkloadSettings(
@@ -53,7 +56,8 @@ public record WorkloadSettings(
         "cluster.local",
         jupyterTokenSecret,
         null,
-        NotebookIngress.disabled());
+        NotebookIngress.disabled(),
+        NodeLossPolicy.defaults());
   }
 
   /** A copy with another namespace. */
@@ -65,7 +69,8 @@ public record WorkloadSettings(
         clusterDomain,
         jupyterTokenSecret,
         shmSizeLimit,
-        notebooks);
+        notebooks,
+        nodeLoss);
   }
 
   /** A copy with {@code volcanoForAll} changed. */
@@ -77,7 +82,8 @@ public record WorkloadSettings(
         clusterDomain,
         jupyterTokenSecret,
         shmSizeLimit,
-        notebooks);
+        notebooks,
+        nodeLoss);
   }
 
   /** A copy with other notebook Ingress settings. */
@@ -89,7 +95,21 @@ public record WorkloadSettings(
         clusterDomain,
         jupyterTokenSecret,
         shmSizeLimit,
-        ingress);
+        ingress,
+        nodeLoss);
+  }
+
+  /** A copy with another node loss policy. */
+  public WorkloadSettings withNodeLoss(NodeLossPolicy policy) {
+    return new WorkloadSettings(
+        namespace,
+        volcanoForAll,
+        volcanoQueueFromAccount,
+        clusterDomain,
+        jupyterTokenSecret,
+        shmSizeLimit,
+        notebooks,
+        policy);
   }
 
   /** The spec's namespace, or the default one. */

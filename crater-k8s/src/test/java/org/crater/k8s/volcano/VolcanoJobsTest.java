@@ -78,7 +78,7 @@ class VolcanoJobsTest {
   void queueIsDefaultWhenNotPerAccount() {
     var settings =
         new org.crater.k8s.workload.WorkloadSettings(
-            "ns", false, false, "cluster.local", "s", null, null);
+            "ns", false, false, "cluster.local", "s", null, null, null);
     JsonObject spec =
         VolcanoJobs.job(Specs.aJob().replicas(2).build(), settings)
             .getRaw()
