@@ -123,11 +123,6 @@ public final class ClusterCache implements AutoCloseable {
     inventoryListeners.add(listener);
   }
 
-  /** Feeds job changes into a controller's queue. */
-  public void feed(WorkQueue<Request> queue) {
-    onJobChange(id -> queue.add(new Request(id)));
-  }
-
   /** Starts the informers. */
   public void start() {
     pods.start(threadFactory);
@@ -169,11 +164,6 @@ public final class ClusterCache implements AutoCloseable {
     if (nodes != null) {
       nodes.stop();
     }
-  }
-
-  /** The cached pod. */
-  public Optional<V1Pod> pod(String namespace, String name) {
-    return pods.get(namespace, name);
   }
 
   /** Cached pods of one attempt (the single Pod, or all pods of its Volcano job). */

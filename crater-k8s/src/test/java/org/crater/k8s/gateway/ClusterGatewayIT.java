@@ -34,8 +34,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The gateway against the simulated cluster: apply, delete, observe, logs, events, and published
- * notebooks.
+ * The gateway against the simulated cluster: apply, delete, observe, logs, and published notebooks.
  */
 class ClusterGatewayIT {
 
@@ -79,12 +78,16 @@ class ClusterGatewayIT {
   @Test
   void applyingTwiceCreatesOnce() throws Exception {
     WorkloadSpec spec = job(60_000, 0).build();
-    AppliedWorkload first = cluster.gateway().apply(spec);
-    AppliedWorkload second = cluster.gateway().apply(spec);
-    assertThat(first.created()).isTrue();
-    assertThat(second.created()).isFalse();
-    assertThat(second.objectName()).isEqualTo("crater-" + spec.jobId() + "-1");
+    cluster.gateway().apply(spec);
+    cluster.gateway().apply(spec);
     assertThat(podCount(spec)).isEqualTo(1);
+    assertThat(
+            new CoreV1Api(cluster.client())
+                .readNamespacedPod("crater-" + spec.jobId() + "-1", SimHarness.NAMESPACE)
+                .execute()
+                .getMetadata()
+                .getName())
+        .isEqualTo("crater-" + spec.jobId() + "-1");
   }
 
   @Test
@@ -138,7 +141,6 @@ class ClusterGatewayIT {
         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       assertThat(r.readLine()).contains("started pod");
     }
-    assertThat(cluster.gateway().events(spec.jobId(), spec.attempt())).isNotNull();
   }
 
   @Test
@@ -155,9 +157,9 @@ class ClusterGatewayIT {
   void volcanoGangRunsToCompletion() throws Exception {
     WorkloadSpec spec =
         job(500, 0).kind(WorkloadKind.PYTORCH).replicas(3).resource("nvidia.com/gpu", "4").build();
-    AppliedWorkload applied = cluster.gateway().apply(spec);
-    assertThat(applied.volcano()).isTrue();
-    assertThat(cluster.gateway().apply(spec).created()).isFalse();
+    cluster.gateway().apply(spec);
+    assertThat(DesiredWorkload.of(spec, cluster.gateway().settings()).volcanoJob()).isNotNull();
+    cluster.gateway().apply(spec);
     await().atMost(WAIT).until(() -> podCount(spec) == 3);
     ObservedWorkload done = awaitPhase(spec, WorkloadPhase.SUCCEEDED);
     assertThat(done.nodeNames()).hasSizeGreaterThanOrEqualTo(2);
@@ -169,18 +171,18 @@ class ClusterGatewayIT {
   @Test
   void jupyterGetsAServiceAndUrl() throws Exception {
     WorkloadSpec spec = job(60_000, 0).kind(WorkloadKind.JUPYTER).build();
-    AppliedWorkload applied = cluster.gateway().apply(spec);
-    assertThat(applied.jupyter().url()).contains("token=" + applied.jupyter().token());
+    cluster.gateway().apply(spec);
+    DesiredWorkload applied = DesiredWorkload.of(spec, cluster.gateway().settings());
+    assertThat(applied.endpoint().url()).contains("token=" + applied.endpoint().token());
     assertThat(
             new CoreV1Api(cluster.client())
-                .readNamespacedService(applied.objectName(), SimHarness.NAMESPACE)
+                .readNamespacedService(applied.name(), SimHarness.NAMESPACE)
                 .execute()
                 .getSpec()
                 .getPorts())
         .anySatisfy(p -> assertThat(p.getPort()).isEqualTo(8888));
     ObservedWorkload running = awaitPhase(spec, WorkloadPhase.RUNNING);
-    assertThat(running.serviceUrl())
-        .startsWith("http://" + applied.objectName() + ".crater-jobs.svc");
+    assertThat(running.serviceUrl()).startsWith("http://" + applied.name() + ".crater-jobs.svc");
     cluster.gateway().delete(spec.jobId(), spec.attempt());
   }
 
@@ -206,18 +208,19 @@ class ClusterGatewayIT {
     WorkloadSpec spec = job(60_000, 0).kind(WorkloadKind.JUPYTER).jupyterToken("tok3n").build();
     NetworkingV1Api networking = new NetworkingV1Api(cluster.client());
 
-    AppliedWorkload applied = published.apply(spec);
+    published.apply(spec);
+    DesiredWorkload applied = DesiredWorkload.of(spec, published.settings());
     V1Ingress ingress =
-        networking.readNamespacedIngress(applied.objectName(), SimHarness.NAMESPACE).execute();
+        networking.readNamespacedIngress(applied.name(), SimHarness.NAMESPACE).execute();
     awaitPhase(spec, WorkloadPhase.RUNNING);
-    String url = applied.jupyter().url();
+    String url = applied.endpoint().url();
 
     assertThat(url)
         .isEqualTo(
             "http://localhost:"
                 + cluster.sim().port()
                 + "/jupyter/"
-                + applied.objectName()
+                + applied.name()
                 + "/?token=tok3n");
     assertThat(ingress.getSpec().getIngressClassName()).isEqualTo("nginx");
     assertThat(ingress.getSpec().getRules().get(0).getHost()).isEqualTo("localhost");
@@ -227,10 +230,7 @@ class ClusterGatewayIT {
     published.delete(spec.jobId(), spec.attempt());
 
     assertThatThrownBy(
-            () ->
-                networking
-                    .readNamespacedIngress(applied.objectName(), SimHarness.NAMESPACE)
-                    .execute())
+            () -> networking.readNamespacedIngress(applied.name(), SimHarness.NAMESPACE).execute())
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(404));
     assertThat(status(url)).isEqualTo(404);
   }
