@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import org.crater.k8s.common.CraterLabels;
 import org.crater.k8s.common.ResourceAmounts;
 import org.crater.k8s.node.NodeInventory;
 import org.crater.k8s.node.NodeView;
@@ -54,7 +55,7 @@ final class AdmissionWorkload {
    */
   private static final ResourceAmounts NODE =
       new ResourceAmounts(
-          Map.of("cpu", 96_000L, "memory", 768 * GIB, Room.GPU, (long) GPUS_PER_NODE));
+          Map.of("cpu", 96_000L, "memory", 768 * GIB, CraterLabels.GPU, (long) GPUS_PER_NODE));
 
   private AdmissionWorkload() {}
 
@@ -131,7 +132,7 @@ final class AdmissionWorkload {
 
   private static ResourceVector perReplica(long gpus) {
     return ResourceVector.of(
-        Map.of("cpu", 4_000L * gpus, "memory", 32 * GIB * gpus, Room.GPU, gpus));
+        Map.of("cpu", 4_000L * gpus, "memory", 32 * GIB * gpus, CraterLabels.GPU, gpus));
   }
 
   private static long accountOf(long user) {
@@ -160,7 +161,7 @@ final class AdmissionWorkload {
     Map<String, Long> amounts = new TreeMap<>();
     amounts.put("cpu", 16_000L * gpus);
     amounts.put("memory", 128 * GIB * gpus);
-    amounts.put(Room.GPU, gpus);
+    amounts.put(CraterLabels.GPU, gpus);
     if (a100 > 0) {
       amounts.put("nvidia.com/a100", a100);
     }

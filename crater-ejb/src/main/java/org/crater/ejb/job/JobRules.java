@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.crater.ejb.dataset.MountGrants;
 import org.crater.ejb.node.NodeShape;
+import org.crater.k8s.common.CraterLabels;
 import org.crater.k8s.pod.PodTemplates;
 import org.crater.model.job.JobKind;
 import org.crater.model.job.JobMount;
@@ -29,7 +30,7 @@ public final class JobRules {
 
   /** The resources a job may ask for: what Crater schedules and its nodes advertise. */
   public static final Set<String> RESOURCES =
-      Set.of("cpu", "memory", "ephemeral-storage", "nvidia.com/gpu");
+      Set.of("cpu", "memory", "ephemeral-storage", CraterLabels.GPU);
 
   /** Docker reference: [registry[:port]/]path[:tag][@digest], lower-case path components. */
   private static final Pattern IMAGE =

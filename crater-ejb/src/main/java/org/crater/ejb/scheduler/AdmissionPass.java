@@ -15,6 +15,7 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 import org.crater.ejb.quota.ResourceQuantities;
+import org.crater.k8s.common.CraterLabels;
 import org.crater.model.job.Slo;
 import org.crater.model.quota.ResourceVector;
 
@@ -249,7 +250,7 @@ final class AdmissionPass {
   /** Counts what a user holds; negative replicas give it back. */
   private void serve(long user, ResourceVector perReplica, int replicas) {
     long[] s = served.computeIfAbsent(user, u -> new long[2]);
-    s[0] += perReplica.get(Room.GPU) * replicas;
+    s[0] += perReplica.get(CraterLabels.GPU) * replicas;
     s[1] += perReplica.get("cpu") * replicas;
   }
 
