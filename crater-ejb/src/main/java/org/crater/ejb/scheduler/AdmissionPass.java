@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.crater.ejb.quota.ResourceQuantities;
 import org.crater.k8s.common.CraterLabels;
+import org.crater.k8s.node.NodeInventory;
 import org.crater.model.job.Slo;
 import org.crater.model.quota.ResourceVector;
 
@@ -33,7 +34,7 @@ import org.crater.model.quota.ResourceVector;
  * on them, so the room they free up goes to it, and a big gang does start. Other jobs still fill
  * the other nodes (backfill), which cannot delay it.
  */
-final class AdmissionPass {
+public final class AdmissionPass {
 
   private final Instant now;
   private final Room room;
@@ -75,15 +76,31 @@ final class AdmissionPass {
    * @param accounts account quotas and expiry
    * @param room the cluster's free room (bound pods already charged)
    */
-  record Snapshot(
+  public record Snapshot(
       List<QueuedJob> queued,
       List<HeldJob> held,
       List<MemberLimit> members,
       List<AccountLimit> accounts,
-      Room room) {}
+      Room room) {
+
+    /** A snapshot whose room is the inventory's free room, bound pods charged to their attempts. */
+    public static Snapshot of(
+        List<QueuedJob> queued,
+        List<HeldJob> held,
+        List<MemberLimit> members,
+        List<AccountLimit> accounts,
+        NodeInventory inventory) {
+      return new Snapshot(queued, held, members, accounts, Room.of(inventory));
+    }
+
+    /** The same snapshot with an independent copy of its room, which a pass changes. */
+    public Snapshot withFreshRoom() {
+      return new Snapshot(queued, held, members, accounts, room.copy());
+    }
+  }
 
   /** Plans one pass that reserves no nodes. */
-  static AdmissionPlan plan(Snapshot snapshot, Instant now) {
+  public static AdmissionPlan plan(Snapshot snapshot, Instant now) {
     return plan(snapshot, now, null);
   }
 

@@ -1,4 +1,4 @@
-package org.crater.ejb.scheduler;
+package org.crater.bench.admission;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,6 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import org.crater.ejb.scheduler.AccountLimit;
+import org.crater.ejb.scheduler.AdmissionPass;
+import org.crater.ejb.scheduler.HeldJob;
+import org.crater.ejb.scheduler.MemberLimit;
+import org.crater.ejb.scheduler.QueuedJob;
 import org.crater.k8s.common.CraterLabels;
 import org.crater.k8s.common.ResourceAmounts;
 import org.crater.k8s.node.NodeInventory;
@@ -68,14 +73,8 @@ final class AdmissionWorkload {
     for (long id = 1; id <= queued; id++) {
       jobs.add(queuedJob(id, 1 + random.nextInt(users), random));
     }
-    return new AdmissionPass.Snapshot(
-        List.copyOf(jobs), List.copyOf(held), members(users), accounts(), Room.of(inventory));
-  }
-
-  /** The same snapshot with a fresh copy of its room, which a pass changes. */
-  static AdmissionPass.Snapshot withFreshRoom(AdmissionPass.Snapshot s) {
-    return new AdmissionPass.Snapshot(
-        s.queued(), s.held(), s.members(), s.accounts(), s.room().copy());
+    return AdmissionPass.Snapshot.of(
+        List.copyOf(jobs), List.copyOf(held), members(users), accounts(), inventory);
   }
 
   private static QueuedJob queuedJob(long id, long owner, Random random) {
