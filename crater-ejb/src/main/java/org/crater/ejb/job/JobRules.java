@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 import org.crater.ejb.dataset.MountGrants;
 import org.crater.ejb.node.NodeShape;
 import org.crater.k8s.common.CraterLabels;
+import org.crater.k8s.kind.WorkloadKinds;
 import org.crater.k8s.pod.PodTemplates;
-import org.crater.model.job.JobKind;
 import org.crater.model.job.JobMount;
 import org.crater.model.job.JobRequest;
 
@@ -77,7 +77,7 @@ public final class JobRules {
   private static void checkReplicas(JobRequest job, Map<String, String> errors) {
     if (job.replicas() > MAX_REPLICAS) {
       errors.put("replicas", "at most " + MAX_REPLICAS);
-    } else if (job.kind() != JobKind.PYTORCH && job.replicas() != 1) {
+    } else if (!WorkloadKinds.of(job.kind().name()).multiReplica() && job.replicas() != 1) {
       errors.put("replicas", job.kind() + " jobs run exactly one replica");
     }
   }
@@ -97,6 +97,7 @@ public final class JobRules {
   }
 
   private static void checkEnv(JobRequest job, Map<String, String> errors) {
+    Map<String, String> reserved = WorkloadKinds.of(job.kind().name()).reservedEnv();
     job.env()
         .forEach(
             (name, value) -> {
@@ -109,9 +110,8 @@ public final class JobRules {
                     "names starting with "
                         + PodTemplates.RESERVED_ENV_PREFIX
                         + " are Crater's own");
-              } else if (job.kind() == JobKind.JUPYTER
-                  && name.equals(PodTemplates.JUPYTER_TOKEN_ENV)) {
-                errors.put(field, "Crater sets the notebook token of Jupyter jobs itself");
+              } else if (reserved.containsKey(name)) {
+                errors.put(field, reserved.get(name));
               } else if (value.indexOf('\0') >= 0) {
                 errors.put(field, "must not contain NUL characters");
               }

@@ -9,12 +9,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.crater.k8s.common.ApiErrors;
 import org.crater.k8s.common.ClusterUnavailableException;
 import org.crater.k8s.common.CraterLabels;
 import org.crater.k8s.informer.ClusterCache;
+import org.crater.k8s.kind.WorkloadKind;
+import org.crater.k8s.kind.WorkloadKinds;
 import org.crater.k8s.pod.PodTemplates;
-import org.crater.k8s.volcano.VolcanoJobs;
 import org.crater.k8s.workload.WorkloadNames;
 
 /**
@@ -68,11 +71,14 @@ final class WorkloadLogs {
         .orElse(WorkloadNames.objectName(jobId, attempt));
   }
 
+  /** 0 for a pod of its kind's primary task, else 1. */
   private static int rank(V1Pod pod) {
-    String task =
-        pod.getMetadata().getLabels() == null
-            ? null
-            : pod.getMetadata().getLabels().get(CraterLabels.TASK);
-    return VolcanoJobs.MASTER.equals(task) ? 0 : 1;
+    Map<String, String> labels = pod.getMetadata().getLabels();
+    if (labels == null) {
+      return 1;
+    }
+    Optional<String> primary =
+        WorkloadKinds.ofLabel(labels.get(CraterLabels.KIND)).flatMap(WorkloadKind::primaryTask);
+    return primary.isPresent() && primary.get().equals(labels.get(CraterLabels.TASK)) ? 0 : 1;
   }
 }

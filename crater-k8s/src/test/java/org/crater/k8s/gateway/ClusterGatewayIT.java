@@ -20,12 +20,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.crater.k8s.common.ClusterRejectedException;
+import org.crater.k8s.kind.WorkloadKinds;
 import org.crater.k8s.support.SimHarness;
 import org.crater.k8s.support.Specs;
 import org.crater.k8s.workload.Mount;
 import org.crater.k8s.workload.NotebookIngress;
 import org.crater.k8s.workload.ObservedWorkload;
-import org.crater.k8s.workload.WorkloadKind;
 import org.crater.k8s.workload.WorkloadPhase;
 import org.crater.k8s.workload.WorkloadSpec;
 import org.crater.sim.SimConfig;
@@ -95,7 +95,7 @@ class ClusterGatewayIT {
     WorkloadSpec pod = job(60_000, 0).mount(new Mount("data", "", "relative", false)).build();
     WorkloadSpec gang =
         job(60_000, 0)
-            .kind(WorkloadKind.PYTORCH)
+            .kind(WorkloadKinds.PYTORCH)
             .replicas(2)
             .mount(new Mount("data", "", "/data", false))
             .mount(new Mount("home", "", "/data", false))
@@ -156,7 +156,7 @@ class ClusterGatewayIT {
   @Test
   void volcanoGangRunsToCompletion() throws Exception {
     WorkloadSpec spec =
-        job(500, 0).kind(WorkloadKind.PYTORCH).replicas(3).resource("nvidia.com/gpu", "4").build();
+        job(500, 0).kind(WorkloadKinds.PYTORCH).replicas(3).resource("nvidia.com/gpu", "4").build();
     cluster.gateway().apply(spec);
     assertThat(DesiredWorkload.of(spec, cluster.gateway().settings()).volcanoJob()).isNotNull();
     cluster.gateway().apply(spec);
@@ -170,7 +170,7 @@ class ClusterGatewayIT {
 
   @Test
   void jupyterGetsAServiceAndUrl() throws Exception {
-    WorkloadSpec spec = job(60_000, 0).kind(WorkloadKind.JUPYTER).build();
+    WorkloadSpec spec = job(60_000, 0).kind(WorkloadKinds.JUPYTER).build();
     cluster.gateway().apply(spec);
     DesiredWorkload applied = DesiredWorkload.of(spec, cluster.gateway().settings());
     assertThat(applied.endpoint().url()).contains("token=" + applied.endpoint().token());
@@ -205,7 +205,7 @@ class ClusterGatewayIT {
                         "http://localhost:" + cluster.sim().port(),
                         null)),
             cluster.cache());
-    WorkloadSpec spec = job(60_000, 0).kind(WorkloadKind.JUPYTER).jupyterToken("tok3n").build();
+    WorkloadSpec spec = job(60_000, 0).kind(WorkloadKinds.JUPYTER).jupyterToken("tok3n").build();
     NetworkingV1Api networking = new NetworkingV1Api(cluster.client());
 
     published.apply(spec);

@@ -6,9 +6,9 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
+import org.crater.k8s.kind.WorkloadKinds;
 import org.crater.k8s.support.Specs;
 import org.crater.k8s.workload.Slo;
-import org.crater.k8s.workload.WorkloadKind;
 import org.crater.k8s.workload.WorkloadPhase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,7 +20,7 @@ class VolcanoJobsTest {
   void pytorchGangHasMasterAndWorkersAndAllOrNothing() {
     DynamicKubernetesObject job =
         VolcanoJobs.job(
-            Specs.aJob().kind(WorkloadKind.PYTORCH).replicas(4).slo(Slo.BEST_EFFORT).build(),
+            Specs.aJob().kind(WorkloadKinds.PYTORCH).replicas(4).slo(Slo.BEST_EFFORT).build(),
             Specs.settings());
     JsonObject raw = job.getRaw();
     assertThat(job.getApiVersion()).isEqualTo("batch.volcano.sh/v1alpha1");
