@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.crater.ejb.dataset.MountGrants;
 import org.crater.ejb.node.NodeShape;
 import org.crater.k8s.common.CraterLabels;
+import org.crater.k8s.kind.WorkloadKind;
 import org.crater.k8s.kind.WorkloadKinds;
 import org.crater.k8s.pod.PodTemplates;
 import org.crater.model.job.JobMount;
@@ -75,10 +76,13 @@ public final class JobRules {
   }
 
   private static void checkReplicas(JobRequest job, Map<String, String> errors) {
+    WorkloadKind kind = WorkloadKinds.of(job.kind().name());
     if (job.replicas() > MAX_REPLICAS) {
       errors.put("replicas", "at most " + MAX_REPLICAS);
-    } else if (!WorkloadKinds.of(job.kind().name()).multiReplica() && job.replicas() != 1) {
+    } else if (!kind.multiReplica() && job.replicas() != 1) {
       errors.put("replicas", job.kind() + " jobs run exactly one replica");
+    } else if (job.replicas() < kind.minReplicas()) {
+      errors.put("replicas", job.kind() + " jobs run at least " + kind.minReplicas() + " replicas");
     }
   }
 

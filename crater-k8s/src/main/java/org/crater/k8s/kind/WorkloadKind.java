@@ -28,6 +28,11 @@ public interface WorkloadKind {
     return false;
   }
 
+  /** The fewest replicas a job of this kind can run with. */
+  default int minReplicas() {
+    return 1;
+  }
+
   /** Whether the job always runs as a Volcano gang, even with one replica. */
   default boolean gang() {
     return false;
@@ -41,6 +46,11 @@ public interface WorkloadKind {
   /** The Volcano job plugins beyond {@code svc} and {@code env}, with their arguments. */
   default Map<String, List<String>> volcanoPlugins() {
     return Map.of();
+  }
+
+  /** The task whose completion completes the job (Volcano's TaskCompleted policy); empty: all. */
+  default Optional<String> completingTask() {
+    return Optional.empty();
   }
 
   /** The task whose pod's log is the job's log; empty when every pod is alike. */

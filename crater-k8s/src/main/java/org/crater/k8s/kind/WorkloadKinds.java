@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.crater.k8s.kind.batch.BatchKind;
 import org.crater.k8s.kind.jupyter.JupyterKind;
 import org.crater.k8s.kind.pytorch.PyTorchKind;
+import org.crater.k8s.kind.tensorflow.TensorFlowKind;
 
 /**
  * The one registration of job kinds: every {@link WorkloadKind} Crater runs, by name. A kind of the
@@ -17,8 +18,10 @@ public final class WorkloadKinds {
   public static final WorkloadKind BATCH = new BatchKind();
   public static final WorkloadKind JUPYTER = new JupyterKind();
   public static final WorkloadKind PYTORCH = new PyTorchKind();
+  public static final WorkloadKind TENSORFLOW = new TensorFlowKind();
 
-  private static final Map<String, WorkloadKind> BY_NAME = byName(BATCH, JUPYTER, PYTORCH);
+  private static final Map<String, WorkloadKind> BY_NAME =
+      byName(BATCH, JUPYTER, PYTORCH, TENSORFLOW);
 
   private WorkloadKinds() {}
 

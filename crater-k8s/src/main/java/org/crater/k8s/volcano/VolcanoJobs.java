@@ -63,7 +63,16 @@ public final class VolcanoJobs {
     s.add("plugins", plugins(spec));
     JsonArray tasks = new JsonArray();
     for (VolcanoTask task : spec.kind().tasks(spec.replicas())) {
-      tasks.add(task(spec, settings, task.name(), task.replicas()));
+      JsonObject json = task(spec, settings, task.name(), task.replicas());
+      if (spec.kind().completingTask().filter(task.name()::equals).isPresent()) {
+        JsonObject completes = new JsonObject();
+        completes.addProperty("event", "TaskCompleted");
+        completes.addProperty("action", "CompleteJob");
+        JsonArray policies = new JsonArray();
+        policies.add(completes);
+        json.add("policies", policies);
+      }
+      tasks.add(json);
     }
     s.add("tasks", tasks);
     return s;

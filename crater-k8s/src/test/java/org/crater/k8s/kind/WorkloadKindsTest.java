@@ -11,7 +11,7 @@ class WorkloadKindsTest {
 
   @Test
   void everyKindIsFoundByItsNameAndItsLabel() {
-    assertThat(WorkloadKinds.all()).hasSize(3);
+    assertThat(WorkloadKinds.all()).hasSize(4);
     for (WorkloadKind kind : WorkloadKinds.all()) {
       assertThat(WorkloadKinds.of(kind.name())).isSameAs(kind);
       assertThat(WorkloadKinds.ofLabel(kind.labelValue())).containsSame(kind);
@@ -52,5 +52,16 @@ class WorkloadKindsTest {
         .contains(new WorkloadKind.Interactive("notebook", 8888, "JUPYTER_TOKEN"));
     assertThat(WorkloadKinds.JUPYTER.reservedEnv()).containsKey("JUPYTER_TOKEN");
     assertThat(WorkloadKinds.BATCH.interactive()).isEmpty();
+  }
+
+  @Test
+  void aTensorFlowGangHasOneParameterServerAndTheRestWorkers() {
+    assertThat(WorkloadKinds.TENSORFLOW.tasks(4))
+        .containsExactly(new VolcanoTask("ps", 1), new VolcanoTask("worker", 3));
+    assertThat(WorkloadKinds.TENSORFLOW.minReplicas()).isEqualTo(2);
+    assertThat(WorkloadKinds.TENSORFLOW.volcanoPlugins())
+        .containsEntry("tensorflow", List.of("--ps=ps", "--worker=worker", "--port=2222"));
+    assertThat(WorkloadKinds.TENSORFLOW.primaryTask()).contains("worker");
+    assertThat(WorkloadKinds.TENSORFLOW.reservedEnv()).containsKey("TF_CONFIG");
   }
 }

@@ -43,6 +43,28 @@ class VolcanoJobsTest {
   }
 
   @Test
+  void tensorflowGangHasAParameterServerAndWorkersWhoseCompletionEndsIt() {
+    JsonObject spec =
+        VolcanoJobs.job(
+                Specs.aJob().kind(WorkloadKinds.TENSORFLOW).replicas(3).build(), Specs.settings())
+            .getRaw()
+            .getAsJsonObject("spec");
+    assertThat(spec.get("minAvailable").getAsInt()).isEqualTo(3);
+    assertThat(spec.getAsJsonObject("plugins").getAsJsonArray("tensorflow").toString())
+        .isEqualTo("[\"--ps=ps\",\"--worker=worker\",\"--port=2222\"]");
+    JsonArray tasks = spec.getAsJsonArray("tasks");
+    JsonObject ps = tasks.get(0).getAsJsonObject();
+    JsonObject workers = tasks.get(1).getAsJsonObject();
+    assertThat(ps.get("name").getAsString()).isEqualTo("ps");
+    assertThat(ps.get("replicas").getAsInt()).isEqualTo(1);
+    assertThat(ps.has("policies")).isFalse();
+    assertThat(workers.get("name").getAsString()).isEqualTo("worker");
+    assertThat(workers.get("replicas").getAsInt()).isEqualTo(2);
+    assertThat(workers.getAsJsonArray("policies").toString())
+        .isEqualTo("[{\"event\":\"TaskCompleted\",\"action\":\"CompleteJob\"}]");
+  }
+
+  @Test
   void taskTemplatesCarryLabelsPriorityAndResources() {
     JsonObject task =
         VolcanoJobs.job(Specs.aJob().replicas(2).build(), Specs.settings())
