@@ -10,12 +10,11 @@ import java.util.SortedSet;
 import java.util.logging.Logger;
 import org.crater.k8s.informer.ClusterCache;
 import org.crater.k8s.workload.ObservedWorkload;
-import org.crater.k8s.workload.WorkloadEvent;
 import org.crater.k8s.workload.WorkloadSettings;
 import org.crater.k8s.workload.WorkloadSpec;
 
 /**
- * The cluster as the backend sees it: apply, delete, observe, logs and events of one job attempt.
+ * The cluster as the backend sees it: apply, delete, observe and the logs of one job attempt.
  * Invariants: {@link #apply} and {@link #delete} are idempotent and safe to repeat after a crash;
  * {@link #observe} reads the informer caches only; transient failures throw {@code
  * ClusterUnavailableException} (retry later), invalid objects {@code ClusterRejectedException}.
@@ -52,7 +51,7 @@ public final class ClusterGateway {
   }
 
   /** Creates the attempt's objects unless they exist; never duplicates them. */
-  public AppliedWorkload apply(WorkloadSpec spec) {
+  public void apply(WorkloadSpec spec) {
     DesiredWorkload desired = DesiredWorkload.of(spec, settings);
     cache.clearExpectedDeletion(spec.jobId(), spec.attempt());
     boolean created = writer.create(desired);
@@ -68,12 +67,6 @@ public final class ClusterGateway {
                   + " volcano="
                   + (desired.volcanoJob() != null));
     }
-    return new AppliedWorkload(
-        desired.namespace(),
-        desired.name(),
-        desired.volcanoJob() != null,
-        created,
-        desired.endpoint());
   }
 
   /** Deletes the attempt's objects in the default namespace; deleting twice is fine. */
@@ -129,10 +122,5 @@ public final class ClusterGateway {
   /** A live stream of the primary pod's log; the caller must close it. */
   public InputStream followLogs(long jobId, int attempt, Integer tailLines) {
     return logs.follow(settings.namespace(), jobId, attempt, tailLines);
-  }
-
-  /** Events about the attempt's objects and pods, oldest first. */
-  public List<WorkloadEvent> events(long jobId, int attempt) {
-    return logs.events(settings.namespace(), jobId, attempt);
   }
 }

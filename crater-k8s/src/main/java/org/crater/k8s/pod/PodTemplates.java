@@ -26,7 +26,6 @@ import java.util.Map;
 import org.crater.k8s.common.CraterLabels;
 import org.crater.k8s.workload.Mount;
 import org.crater.k8s.workload.NodeLossPolicy;
-import org.crater.k8s.workload.WorkloadKind;
 import org.crater.k8s.workload.WorkloadNames;
 import org.crater.k8s.workload.WorkloadSettings;
 import org.crater.k8s.workload.WorkloadSpec;
@@ -51,9 +50,6 @@ public final class PodTemplates {
 
   /** Environment names with this prefix are Crater's own ({@code CRATER_JOB_ID}, ...). */
   public static final String RESERVED_ENV_PREFIX = "CRATER_";
-
-  /** Where a Jupyter job's notebook reads its token. */
-  public static final String JUPYTER_TOKEN_ENV = "JUPYTER_TOKEN";
 
   static final String SHM_VOLUME = "dshm";
 
@@ -149,20 +145,22 @@ public final class PodTemplates {
     if (spec.workingDir() != null && !spec.workingDir().isBlank()) {
       c.workingDir(spec.workingDir());
     }
-    if (spec.kind() == WorkloadKind.JUPYTER) {
-      c.ports(
-          List.of(
-              new V1ContainerPort()
-                  .name("notebook")
-                  .containerPort(WorkloadSettings.JUPYTER_PORT)
-                  .protocol("TCP")));
-    }
+    spec.kind()
+        .interactive()
+        .ifPresent(
+            i ->
+                c.ports(
+                    List.of(
+                        new V1ContainerPort()
+                            .name(i.portName())
+                            .containerPort(i.port())
+                            .protocol("TCP"))));
     return c;
   }
 
   private static List<V1EnvVar> env(WorkloadSpec spec, WorkloadSettings settings) {
     List<V1EnvVar> env = new ArrayList<>();
-    boolean published = spec.kind() == WorkloadKind.JUPYTER && settings.notebooks().enabled();
+    boolean published = spec.kind().interactive().isPresent() && settings.notebooks().enabled();
     spec.env().entrySet().stream()
         .filter(e -> !(published && e.getKey().equals(NOTEBOOK_ARGS_ENV))) // merged below
         .forEach(e -> env.add(new V1EnvVar().name(e.getKey()).value(e.getValue())));
@@ -171,10 +169,10 @@ public final class PodTemplates {
         new V1EnvVar()
             .name(RESERVED_ENV_PREFIX + "ATTEMPT")
             .value(Integer.toString(spec.attempt())));
-    if (spec.kind() == WorkloadKind.JUPYTER) {
-      // Jupyter Server reads its token from this variable.
-      env.add(new V1EnvVar().name(JUPYTER_TOKEN_ENV).value(settings.jupyterToken(spec)));
-    }
+    spec.kind()
+        .interactive()
+        .ifPresent(
+            i -> env.add(new V1EnvVar().name(i.tokenEnv()).value(settings.jupyterToken(spec))));
     if (published) {
       env.addAll(baseUrlEnv(spec, settings.notebookBasePath(spec)));
     }

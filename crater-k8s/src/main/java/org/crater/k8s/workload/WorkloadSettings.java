@@ -6,6 +6,7 @@ import java.util.HexFormat;
 import java.util.Objects;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.crater.k8s.kind.jupyter.JupyterKind;
 
 /**
  * How desired objects are shaped, independent of any one job.
@@ -31,7 +32,7 @@ public record WorkloadSettings(
     NodeLossPolicy nodeLoss) {
 
   public static final String DEFAULT_NAMESPACE = "crater-jobs";
-  public static final int JUPYTER_PORT = 8888;
+  public static final int JUPYTER_PORT = JupyterKind.PORT;
 
   /** Requires a namespace, a domain and a non-empty secret; no notebook settings: disabled. */
   public WorkloadSettings {
@@ -119,7 +120,7 @@ public record WorkloadSettings(
 
   /** True when this spec becomes a Volcano job rather than a plain Pod. */
   public boolean usesVolcano(WorkloadSpec spec) {
-    return volcanoForAll || spec.replicas() > 1 || spec.kind() == WorkloadKind.PYTORCH;
+    return volcanoForAll || spec.replicas() > 1 || spec.kind().gang();
   }
 
   /**

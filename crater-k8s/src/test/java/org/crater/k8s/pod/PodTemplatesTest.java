@@ -12,12 +12,12 @@ import io.kubernetes.client.openapi.models.V1Service;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.crater.k8s.kind.WorkloadKinds;
 import org.crater.k8s.support.Specs;
 import org.crater.k8s.workload.Mount;
 import org.crater.k8s.workload.NodeLossPolicy;
 import org.crater.k8s.workload.NotebookIngress;
 import org.crater.k8s.workload.Slo;
-import org.crater.k8s.workload.WorkloadKind;
 import org.crater.k8s.workload.WorkloadSettings;
 import org.crater.k8s.workload.WorkloadSpec;
 import org.junit.jupiter.api.Test;
@@ -163,7 +163,7 @@ class PodTemplatesTest {
 
   @Test
   void jupyterGetsTokenPortAndService() {
-    WorkloadSpec spec = Specs.aJob().kind(WorkloadKind.JUPYTER).build();
+    WorkloadSpec spec = Specs.aJob().kind(WorkloadKinds.JUPYTER).build();
     V1Pod pod = PodTemplates.pod(spec, Specs.settings());
     String token = Specs.settings().jupyterToken(spec);
     assertThat(pod.getSpec().getContainers().get(0).getEnv())
@@ -185,7 +185,7 @@ class PodTemplatesTest {
   void aPublishedNotebookGetsItsIngressPathAsBaseUrl() {
     WorkloadSpec spec =
         Specs.aJob()
-            .kind(WorkloadKind.JUPYTER)
+            .kind(WorkloadKinds.JUPYTER)
             .attempt(3)
             .env(Map.of("NOTEBOOK_ARGS", "--ServerApp.root_dir=/data", "SEED", "1"))
             .build();
