@@ -5,7 +5,6 @@ import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1Pod;
 import java.io.InputStream;
 import java.time.Instant;
-import java.util.List;
 import java.util.SortedSet;
 import java.util.logging.Logger;
 import org.crater.k8s.informer.ClusterCache;

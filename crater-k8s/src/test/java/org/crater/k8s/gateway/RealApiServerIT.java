@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -94,14 +95,14 @@ class RealApiServerIT {
   void appliesOnceAndTheCachesFollowThePodToRunningAndGone() {
     long jobId = System.currentTimeMillis() % 1_000_000_000L;
     WorkloadSpec spec =
-        Specs.aJob()
-            .jobId(jobId)
-            .gpuModel("A100")
-            .command(java.util.List.of("sleep", "300"))
-            .build();
+        Specs.aJob().jobId(jobId).gpuModel("A100").command(List.of("sleep", "300")).build();
 
-    assertThat(gateway.apply(spec).created()).isTrue();
-    assertThat(gateway.apply(spec).created()).isFalse();
+    gateway.apply(spec);
+    gateway.apply(spec); // the second finds the pod there and leaves it
+    await("one attempt")
+        .atMost(WAIT)
+        .until(
+            () -> gateway.attempts(NAMESPACE, jobId).equals(new java.util.TreeSet<>(List.of(1))));
 
     await("running")
         .atMost(WAIT)
