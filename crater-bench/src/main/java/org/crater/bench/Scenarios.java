@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.crater.k8s.workload.WorkloadNames;
 import org.crater.sim.api.ResourceRegistry;
 import org.crater.sim.api.WatchEvent;
 import org.crater.sim.api.Watcher;
@@ -89,7 +90,7 @@ final class Scenarios {
         long start = System.nanoTime();
         Http.Reply reply = users.get(i % users.size()).post("api/v1/jobs", quick);
         if (reply.status() == 201) {
-          submittedAt.put("crater-" + reply.body().path("id").asLong() + "-1", start);
+          submittedAt.put(WorkloadNames.objectName(reply.body().path("id").asLong(), 1), start);
         }
         Thread.sleep(50);
       }

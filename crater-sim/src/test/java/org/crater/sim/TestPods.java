@@ -88,6 +88,7 @@ public final class TestPods {
             .priority(priority)
             .priorityClassName(priorityClassName)
             .nodeSelector(nodeSelector.isEmpty() ? null : nodeSelector)
+            .overhead(null) // client-java sends {} otherwise, which an API server refuses
             .addContainersItem(
                 new V1Container()
                     .name("main")

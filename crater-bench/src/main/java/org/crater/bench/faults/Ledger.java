@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.crater.k8s.workload.WorkloadNames;
 import org.crater.sim.SimCluster;
 import org.crater.sim.api.ResourceRegistry;
 
@@ -107,7 +108,7 @@ final class Ledger {
       if (live > 1) {
         problems.add("job " + job.id() + " has " + live + " live pods: " + own);
       }
-      String expected = "crater-" + job.id() + "-" + job.attempt();
+      String expected = WorkloadNames.objectName(job.id(), job.attempt());
       if (job.phase().equals("SUCCEEDED")
           && !own.stream().map(Pod::name).toList().equals(List.of(expected))) {
         problems.add("job " + job.id() + " ended with pods " + own + ", expected " + expected);

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.crater.ejb.reconcile.JobSpecs;
 import org.crater.k8s.gateway.DesiredWorkload;
+import org.crater.k8s.kind.WorkloadKinds;
 import org.crater.k8s.workload.Mount;
 import org.crater.k8s.workload.Slo;
-import org.crater.k8s.workload.WorkloadKind;
 import org.crater.k8s.workload.WorkloadSettings;
 import org.crater.k8s.workload.WorkloadSpec;
 import org.crater.model.account.Account;
@@ -51,10 +51,10 @@ public class DesiredObjectsBenchmark {
   public void setUp() throws ReflectiveOperationException {
     settings = WorkloadSettings.defaults("bench-secret");
     batch = aSpec().build();
-    jupyter = aSpec().kind(WorkloadKind.JUPYTER).command(List.of()).args(List.of()).build();
+    jupyter = aSpec().kind(WorkloadKinds.JUPYTER).command(List.of()).args(List.of()).build();
     gang =
         aSpec()
-            .kind(WorkloadKind.PYTORCH)
+            .kind(WorkloadKinds.PYTORCH)
             .replicas(4)
             .resource("nvidia.com/gpu", "8")
             .resource("cpu", "32")

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.crater.ejb.quota.QuotaCharge;
 import org.crater.ejb.quota.ResourceQuantities;
+import org.crater.k8s.common.CraterLabels;
 import org.crater.model.quota.ResourceVector;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -95,7 +96,7 @@ public class QuotaArithmeticBenchmark {
     Map<String, Long> amounts = new LinkedHashMap<>();
     amounts.put("cpu", cpu);
     amounts.put("memory", memory);
-    amounts.put(QuotaCharge.GPU, gpus);
+    amounts.put(CraterLabels.GPU, gpus);
     amounts.put(QuotaCharge.modelResource("A100"), a100);
     return ResourceVector.of(amounts);
   }

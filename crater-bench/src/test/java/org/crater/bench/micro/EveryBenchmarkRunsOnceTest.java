@@ -39,7 +39,7 @@ class EveryBenchmarkRunsOnceTest {
         .contains(
             "org.crater.bench.micro.QuotaArithmeticBenchmark",
             "org.crater.bench.micro.DesiredObjectsBenchmark",
-            "org.crater.ejb.scheduler.AdmissionPassBenchmark");
+            "org.crater.bench.admission.AdmissionPassBenchmark");
     for (String name : classes) {
       runOnce(Class.forName(name));
     }

@@ -3,8 +3,8 @@ package org.crater.ejb.job;
 import java.util.List;
 import java.util.Map;
 import org.crater.ejb.node.NodeShape;
-import org.crater.ejb.quota.QuotaCharge;
 import org.crater.ejb.quota.ResourceQuantities;
+import org.crater.k8s.common.CraterLabels;
 import org.crater.model.job.JobRequest;
 import org.crater.model.quota.ResourceVector;
 
@@ -28,7 +28,7 @@ final class JobFit {
     List<NodeShape> hosts = nodes.stream().filter(n -> n.hosts(model, perReplica)).toList();
     if (hosts.isEmpty()) {
       if (model == null) {
-        errors.put("resources." + QuotaCharge.GPU, "the cluster has no GPU nodes");
+        errors.put("resources." + CraterLabels.GPU, "the cluster has no GPU nodes");
       }
       return; // an unknown model is refused under gpuModel
     }

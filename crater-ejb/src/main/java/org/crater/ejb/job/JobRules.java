@@ -10,8 +10,10 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.crater.ejb.dataset.MountGrants;
 import org.crater.ejb.node.NodeShape;
+import org.crater.k8s.common.CraterLabels;
+import org.crater.k8s.kind.WorkloadKind;
+import org.crater.k8s.kind.WorkloadKinds;
 import org.crater.k8s.pod.PodTemplates;
-import org.crater.model.job.JobKind;
 import org.crater.model.job.JobMount;
 import org.crater.model.job.JobRequest;
 
@@ -29,7 +31,7 @@ public final class JobRules {
 
   /** The resources a job may ask for: what Crater schedules and its nodes advertise. */
   public static final Set<String> RESOURCES =
-      Set.of("cpu", "memory", "ephemeral-storage", "nvidia.com/gpu");
+      Set.of("cpu", "memory", "ephemeral-storage", CraterLabels.GPU);
 
   /** Docker reference: [registry[:port]/]path[:tag][@digest], lower-case path components. */
   private static final Pattern IMAGE =
@@ -74,10 +76,13 @@ public final class JobRules {
   }
 
   private static void checkReplicas(JobRequest job, Map<String, String> errors) {
+    WorkloadKind kind = WorkloadKinds.of(job.kind().name());
     if (job.replicas() > MAX_REPLICAS) {
       errors.put("replicas", "at most " + MAX_REPLICAS);
-    } else if (job.kind() != JobKind.PYTORCH && job.replicas() != 1) {
+    } else if (!kind.multiReplica() && job.replicas() != 1) {
       errors.put("replicas", job.kind() + " jobs run exactly one replica");
+    } else if (job.replicas() < kind.minReplicas()) {
+      errors.put("replicas", job.kind() + " jobs run at least " + kind.minReplicas() + " replicas");
     }
   }
 
@@ -96,6 +101,7 @@ public final class JobRules {
   }
 
   private static void checkEnv(JobRequest job, Map<String, String> errors) {
+    Map<String, String> reserved = WorkloadKinds.of(job.kind().name()).reservedEnv();
     job.env()
         .forEach(
             (name, value) -> {
@@ -108,9 +114,8 @@ public final class JobRules {
                     "names starting with "
                         + PodTemplates.RESERVED_ENV_PREFIX
                         + " are Crater's own");
-              } else if (job.kind() == JobKind.JUPYTER
-                  && name.equals(PodTemplates.JUPYTER_TOKEN_ENV)) {
-                errors.put(field, "Crater sets the notebook token of Jupyter jobs itself");
+              } else if (reserved.containsKey(name)) {
+                errors.put(field, reserved.get(name));
               } else if (value.indexOf('\0') >= 0) {
                 errors.put(field, "must not contain NUL characters");
               }

@@ -77,7 +77,8 @@ public class Cluster {
     WorkloadSettings workloads =
         WorkloadSettings.defaults(auth.derivedSecret("jupyter-token"))
             .withNamespace(settings.namespace())
-            .withNotebooks(notebooks.ingress());
+            .withNotebooks(notebooks.ingress())
+            .withNodeLoss(settings.nodeLoss());
     try {
       cache =
           new ClusterCache(

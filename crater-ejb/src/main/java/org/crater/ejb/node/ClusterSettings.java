@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.crater.k8s.common.KubeConnection;
 import org.crater.k8s.lease.LeaseConfig;
+import org.crater.k8s.workload.NodeLossPolicy;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -60,6 +61,27 @@ public class ClusterSettings {
   @Inject
   @ConfigProperty(name = "crater.k8s.lease-retry-period", defaultValue = "PT2S")
   Duration retryPeriod;
+
+  @Inject
+  @ConfigProperty(name = "crater.k8s.not-ready-toleration-seconds", defaultValue = "60")
+  long notReadyTolerationSeconds;
+
+  @Inject
+  @ConfigProperty(name = "crater.k8s.unreachable-toleration-seconds", defaultValue = "60")
+  long unreachableTolerationSeconds;
+
+  @Inject
+  @ConfigProperty(name = "crater.k8s.force-delete-terminating-after", defaultValue = "PT30S")
+  Duration forceDeleteTerminatingAfter;
+
+  /**
+   * How long pods tolerate a node gone not-ready or unreachable, and how long past its deletion
+   * deadline a pod stuck Terminating is waited for before it is deleted with grace period 0.
+   */
+  public NodeLossPolicy nodeLoss() {
+    return new NodeLossPolicy(
+        notReadyTolerationSeconds, unreachableTolerationSeconds, forceDeleteTerminatingAfter);
+  }
 
   /** The connection to open, or empty when no cluster is configured. */
   public Optional<KubeConnection> connection() {

@@ -1,5 +1,6 @@
 package org.crater.ejb.node;
 
+import org.crater.k8s.common.CraterLabels;
 import org.crater.model.quota.ResourceVector;
 
 /**
@@ -11,15 +12,13 @@ import org.crater.model.quota.ResourceVector;
  */
 public record NodeShape(String gpuModel, ResourceVector allocatable) {
 
-  static final String GPU = "nvidia.com/gpu";
-
   /**
    * Whether work asking for this model (any model for {@code null}) may land here: a node of the
    * model, any GPU node for GPU work without a model, any node for work without GPUs.
    */
   public boolean hosts(String model, ResourceVector perReplica) {
     if (model == null) {
-      return perReplica.get(GPU) == 0 || gpuModel != null;
+      return perReplica.get(CraterLabels.GPU) == 0 || gpuModel != null;
     }
     return model.equals(gpuModel);
   }

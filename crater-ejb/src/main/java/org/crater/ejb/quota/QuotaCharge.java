@@ -2,6 +2,7 @@ package org.crater.ejb.quota;
 
 import java.util.Locale;
 import java.util.TreeMap;
+import org.crater.k8s.common.CraterLabels;
 import org.crater.model.quota.ResourceVector;
 
 /**
@@ -10,12 +11,13 @@ import org.crater.model.quota.ResourceVector;
  */
 public final class QuotaCharge {
 
-  public static final String GPU = "nvidia.com/gpu";
+  /** {@link CraterLabels#GPU}, for the layers that cannot reach crater-k8s. */
+  public static final String GPU = CraterLabels.GPU;
 
   private QuotaCharge() {}
 
   public static ResourceVector of(ResourceVector total, String gpuModel) {
-    long gpus = total.get(GPU);
+    long gpus = total.get(CraterLabels.GPU);
     if (gpuModel == null || gpus == 0) {
       return total;
     }
@@ -31,6 +33,6 @@ public final class QuotaCharge {
 
   /** True for a per-model GPU resource name. */
   public static boolean isModelResource(String resource) {
-    return resource.startsWith("nvidia.com/") && !resource.equals(GPU);
+    return resource.startsWith("nvidia.com/") && !resource.equals(CraterLabels.GPU);
   }
 }

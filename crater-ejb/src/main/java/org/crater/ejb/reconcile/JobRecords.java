@@ -134,9 +134,7 @@ public class JobRecords {
   /** Ids of the jobs whose cluster objects may need work: admitted, running or preempted. */
   public List<Long> unfinished() {
     return em.createQuery("SELECT j.id FROM Job j WHERE j.phase IN :phases", Long.class)
-        .setParameter(
-            "phases",
-            List.of(JobPhase.CREATED, JobPhase.PENDING, JobPhase.RUNNING, JobPhase.PREEMPTED))
+        .setParameter("phases", JobPhase.onCluster())
         .getResultList();
   }
 }

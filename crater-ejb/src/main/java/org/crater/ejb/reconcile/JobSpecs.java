@@ -1,9 +1,9 @@
 package org.crater.ejb.reconcile;
 
 import org.crater.ejb.quota.ResourceQuantities;
+import org.crater.k8s.kind.WorkloadKinds;
 import org.crater.k8s.workload.Mount;
 import org.crater.k8s.workload.Slo;
-import org.crater.k8s.workload.WorkloadKind;
 import org.crater.k8s.workload.WorkloadSpec;
 import org.crater.model.job.Job;
 
@@ -19,7 +19,7 @@ public final class JobSpecs {
         .user(job.getOwner().getUsername())
         .account(job.getAccount().getName())
         .slo(Slo.valueOf(job.getSlo().name()))
-        .kind(WorkloadKind.valueOf(job.getKind().name()))
+        .kind(WorkloadKinds.of(job.getKind().name()))
         .image(job.getImage())
         .command(job.getCommand())
         .args(job.getArgs())

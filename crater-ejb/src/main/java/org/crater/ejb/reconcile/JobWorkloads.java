@@ -11,9 +11,9 @@ import org.crater.ejb.common.CraterException;
 import org.crater.ejb.node.Cluster;
 import org.crater.ejb.node.ClusterUnavailableException;
 import org.crater.k8s.common.ClusterException;
+import org.crater.k8s.kind.WorkloadKinds;
 import org.crater.k8s.workload.JupyterEndpoint;
 import org.crater.model.job.Job;
-import org.crater.model.job.JobKind;
 import org.crater.model.job.JobPhase;
 
 /**
@@ -29,7 +29,7 @@ public class JobWorkloads {
 
   /** The URL and token of a running notebook; empty for other jobs. */
   public Optional<Notebook> jupyter(Job job) {
-    if (job.getKind() != JobKind.JUPYTER
+    if (WorkloadKinds.of(job.getKind().name()).interactive().isEmpty()
         || job.getPhase() != JobPhase.RUNNING
         || !cluster.configured()) {
       return Optional.empty();

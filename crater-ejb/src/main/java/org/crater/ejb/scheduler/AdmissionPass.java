@@ -15,6 +15,8 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 import org.crater.ejb.quota.ResourceQuantities;
+import org.crater.k8s.common.CraterLabels;
+import org.crater.k8s.node.NodeInventory;
 import org.crater.model.job.Slo;
 import org.crater.model.quota.ResourceVector;
 
@@ -32,7 +34,7 @@ import org.crater.model.quota.ResourceVector;
  * on them, so the room they free up goes to it, and a big gang does start. Other jobs still fill
  * the other nodes (backfill), which cannot delay it.
  */
-final class AdmissionPass {
+public final class AdmissionPass {
 
   private final Instant now;
   private final Room room;
@@ -74,15 +76,31 @@ final class AdmissionPass {
    * @param accounts account quotas and expiry
    * @param room the cluster's free room (bound pods already charged)
    */
-  record Snapshot(
+  public record Snapshot(
       List<QueuedJob> queued,
       List<HeldJob> held,
       List<MemberLimit> members,
       List<AccountLimit> accounts,
-      Room room) {}
+      Room room) {
+
+    /** A snapshot whose room is the inventory's free room, bound pods charged to their attempts. */
+    public static Snapshot of(
+        List<QueuedJob> queued,
+        List<HeldJob> held,
+        List<MemberLimit> members,
+        List<AccountLimit> accounts,
+        NodeInventory inventory) {
+      return new Snapshot(queued, held, members, accounts, Room.of(inventory));
+    }
+
+    /** The same snapshot with an independent copy of its room, which a pass changes. */
+    public Snapshot withFreshRoom() {
+      return new Snapshot(queued, held, members, accounts, room.copy());
+    }
+  }
 
   /** Plans one pass that reserves no nodes. */
-  static AdmissionPlan plan(Snapshot snapshot, Instant now) {
+  public static AdmissionPlan plan(Snapshot snapshot, Instant now) {
     return plan(snapshot, now, null);
   }
 
@@ -249,7 +267,7 @@ final class AdmissionPass {
   /** Counts what a user holds; negative replicas give it back. */
   private void serve(long user, ResourceVector perReplica, int replicas) {
     long[] s = served.computeIfAbsent(user, u -> new long[2]);
-    s[0] += perReplica.get(Room.GPU) * replicas;
+    s[0] += perReplica.get(CraterLabels.GPU) * replicas;
     s[1] += perReplica.get("cpu") * replicas;
   }
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.crater.k8s.common.CraterLabels;
 import org.crater.k8s.node.NodeInventory;
 import org.crater.k8s.node.NodeView;
 import org.crater.k8s.workload.WorkloadNames;
@@ -18,8 +19,6 @@ import org.crater.model.quota.ResourceVector;
  * for an attempt take no other attempt's replicas.
  */
 final class Room {
-
-  static final String GPU = "nvidia.com/gpu";
 
   private final Map<String, Node> nodes;
   private final Map<String, List<String>> placements;
@@ -138,7 +137,8 @@ final class Room {
         nodes.values().stream()
             .filter(n -> n.usable() && matches(n, gpuModel, perReplica) && openTo(n, attempt))
             .sorted(
-                java.util.Comparator.comparingLong((Node n) -> -n.free().getOrDefault(GPU, 0L))
+                java.util.Comparator.comparingLong(
+                        (Node n) -> -n.free().getOrDefault(CraterLabels.GPU, 0L))
                     .thenComparingLong(n -> -copiesOf(n.free(), perReplica))
                     .thenComparing(Node::name))
             .toList();
@@ -263,7 +263,7 @@ final class Room {
 
   private static boolean matches(Node node, String gpuModel, ResourceVector perReplica) {
     if (gpuModel == null) {
-      return perReplica.get(GPU) == 0 || node.gpuModel() != null;
+      return perReplica.get(CraterLabels.GPU) == 0 || node.gpuModel() != null;
     }
     return gpuModel.equals(node.gpuModel());
   }

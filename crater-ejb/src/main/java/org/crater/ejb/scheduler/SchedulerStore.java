@@ -10,7 +10,6 @@ import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -54,10 +53,9 @@ public class SchedulerStore {
 
   /** Every job the scheduler keeps in its book: queued or holding resources. One query. */
   public List<JobRow> active() {
-    EnumSet<JobPhase> phases = EnumSet.copyOf(JobPhase.holding());
-    phases.add(JobPhase.QUEUEING);
     return rows(
-        em.createQuery(ROWS + "j.phase IN :phases", Object[].class).setParameter("phases", phases));
+        em.createQuery(ROWS + "j.phase IN :phases", Object[].class)
+            .setParameter("phases", JobPhase.scheduled()));
   }
 
   /** The jobs with these ids as they are now, in any phase; one query per 500 ids. */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.crater.k8s.common.CraterLabels;
 
 /**
  * Chooses the best-effort jobs to preempt so a guaranteed job fits: the fewest GPU-hours lost first
@@ -52,7 +53,7 @@ final class VictimPolicy {
       return 0;
     }
     long seconds = Math.max(0, Duration.between(job.startedAt(), now).toSeconds());
-    return job.perReplica().get(Room.GPU) * job.replicas() * Math.max(1, seconds);
+    return job.perReplica().get(CraterLabels.GPU) * job.replicas() * Math.max(1, seconds);
   }
 
   /** Drops, most expensive first, every victim the job fits without. */

@@ -177,6 +177,26 @@ class JobRulesTest {
             },
             "replicas",
             "at most 2 replicas"),
+        valid(
+            "a TensorFlow gang of a parameter server and a worker",
+            d -> {
+              d.kind = JobKind.TENSORFLOW;
+              d.replicas = 2;
+            }),
+        refused(
+            "a TensorFlow job without a worker",
+            d -> d.kind = JobKind.TENSORFLOW,
+            "replicas",
+            "at least 2 replicas"),
+        refused(
+            "TF_CONFIG in a TensorFlow job",
+            d -> {
+              d.kind = JobKind.TENSORFLOW;
+              d.replicas = 2;
+              d.env.put("TF_CONFIG", "{}");
+            },
+            "env.TF_CONFIG",
+            "per pod"),
         refused(
             "an upper-case GPU resource name",
             d -> d.resources = Map.of("nvidia.com/GPU", "1"),

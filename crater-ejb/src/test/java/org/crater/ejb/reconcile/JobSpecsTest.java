@@ -17,6 +17,8 @@ import org.crater.model.quota.ResourceVector;
 import org.crater.model.user.PlatformRole;
 import org.crater.model.user.User;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class JobSpecsTest {
 
@@ -39,6 +41,12 @@ class JobSpecsTest {
   @Test
   void otherJobsHaveNoToken() throws Exception {
     assertThat(JobSpecs.of(stored(JobKind.BATCH, 1235)).jupyterToken()).isNull();
+  }
+
+  @ParameterizedTest
+  @EnumSource(JobKind.class)
+  void everyJobKindHasItsClusterWorkload(JobKind kind) throws Exception {
+    assertThat(JobSpecs.of(stored(kind, 1236)).kind().name()).isEqualTo(kind.name());
   }
 
   /** A job as read from the database: the id is the one JPA assigned. */

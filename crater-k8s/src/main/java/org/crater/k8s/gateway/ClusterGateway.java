@@ -1,18 +1,19 @@
 package org.crater.k8s.gateway;
 
 import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.openapi.models.V1ObjectMeta;
+import io.kubernetes.client.openapi.models.V1Pod;
 import java.io.InputStream;
-import java.util.List;
+import java.time.Instant;
 import java.util.SortedSet;
 import java.util.logging.Logger;
 import org.crater.k8s.informer.ClusterCache;
 import org.crater.k8s.workload.ObservedWorkload;
-import org.crater.k8s.workload.WorkloadEvent;
 import org.crater.k8s.workload.WorkloadSettings;
 import org.crater.k8s.workload.WorkloadSpec;
 
 /**
- * The cluster as the backend sees it: apply, delete, observe, logs and events of one job attempt.
+ * The cluster as the backend sees it: apply, delete, observe and the logs of one job attempt.
  * Invariants: {@link #apply} and {@link #delete} are idempotent and safe to repeat after a crash;
  * {@link #observe} reads the informer caches only; transient failures throw {@code
  * ClusterUnavailableException} (retry later), invalid objects {@code ClusterRejectedException}.
@@ -49,7 +50,7 @@ public final class ClusterGateway {
   }
 
   /** Creates the attempt's objects unless they exist; never duplicates them. */
-  public AppliedWorkload apply(WorkloadSpec spec) {
+  public void apply(WorkloadSpec spec) {
     DesiredWorkload desired = DesiredWorkload.of(spec, settings);
     cache.clearExpectedDeletion(spec.jobId(), spec.attempt());
     boolean created = writer.create(desired);
@@ -65,12 +66,6 @@ public final class ClusterGateway {
                   + " volcano="
                   + (desired.volcanoJob() != null));
     }
-    return new AppliedWorkload(
-        desired.namespace(),
-        desired.name(),
-        desired.volcanoJob() != null,
-        created,
-        desired.endpoint());
   }
 
   /** Deletes the attempt's objects in the default namespace; deleting twice is fine. */
@@ -78,10 +73,28 @@ public final class ClusterGateway {
     delete(settings.namespace(), jobId, attempt);
   }
 
-  /** Deletes the attempt's objects in {@code namespace}; deleting twice is fine. */
+  /**
+   * Deletes the attempt's objects in {@code namespace}; deleting twice is fine. A pod of it still
+   * Terminating well past its deletion deadline is on a node that no longer answers: it is deleted
+   * with grace period 0 ({@link org.crater.k8s.workload.NodeLossPolicy}).
+   */
   public void delete(String namespace, long jobId, int attempt) {
     cache.expectDeletion(jobId, attempt);
     writer.delete(namespace, jobId, attempt);
+    Instant now = Instant.now();
+    for (V1Pod pod : cache.pods(jobId, attempt)) {
+      V1ObjectMeta meta = pod.getMetadata();
+      if (namespace.equals(meta.getNamespace())
+          && settings.nodeLoss().stuck(meta.getDeletionTimestamp(), now)) {
+        writer.forceDeletePod(namespace, meta.getName());
+        LOG.warning(
+            () ->
+                "force-deleted pod stuck terminating pod="
+                    + meta.getName()
+                    + " node="
+                    + (pod.getSpec() == null ? null : pod.getSpec().getNodeName()));
+      }
+    }
     LOG.info(() -> "deleted workload job=" + jobId + " attempt=" + attempt);
   }
 
@@ -108,10 +121,5 @@ public final class ClusterGateway {
   /** A live stream of the primary pod's log; the caller must close it. */
   public InputStream followLogs(long jobId, int attempt, Integer tailLines) {
     return logs.follow(settings.namespace(), jobId, attempt, tailLines);
-  }
-
-  /** Events about the attempt's objects and pods, oldest first. */
-  public List<WorkloadEvent> events(long jobId, int attempt) {
-    return logs.events(settings.namespace(), jobId, attempt);
   }
 }

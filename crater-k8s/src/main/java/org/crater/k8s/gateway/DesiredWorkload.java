@@ -9,7 +9,6 @@ import org.crater.k8s.pod.PodTemplates;
 import org.crater.k8s.pod.ServiceTemplates;
 import org.crater.k8s.volcano.VolcanoJobs;
 import org.crater.k8s.workload.JupyterEndpoint;
-import org.crater.k8s.workload.WorkloadKind;
 import org.crater.k8s.workload.WorkloadSettings;
 import org.crater.k8s.workload.WorkloadSpec;
 
@@ -38,7 +37,7 @@ public record DesiredWorkload(
   /** Builds the desired objects of a spec under the given settings. Pure. */
   public static DesiredWorkload of(WorkloadSpec spec, WorkloadSettings settings) {
     boolean volcano = settings.usesVolcano(spec);
-    boolean jupyter = spec.kind() == WorkloadKind.JUPYTER;
+    boolean jupyter = spec.kind().interactive().isPresent();
     return new DesiredWorkload(
         settings.namespaceOf(spec),
         spec.objectName(),

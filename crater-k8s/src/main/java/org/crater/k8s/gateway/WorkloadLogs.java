@@ -4,24 +4,20 @@ import io.kubernetes.client.PodLogs;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
-import io.kubernetes.client.openapi.models.CoreV1Event;
-import io.kubernetes.client.openapi.models.V1ObjectReference;
 import io.kubernetes.client.openapi.models.V1Pod;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
+import java.util.Optional;
 import org.crater.k8s.common.ApiErrors;
 import org.crater.k8s.common.ClusterUnavailableException;
 import org.crater.k8s.common.CraterLabels;
 import org.crater.k8s.informer.ClusterCache;
+import org.crater.k8s.kind.WorkloadKind;
+import org.crater.k8s.kind.WorkloadKinds;
 import org.crater.k8s.pod.PodTemplates;
-import org.crater.k8s.volcano.VolcanoJobs;
-import org.crater.k8s.workload.WorkloadEvent;
 import org.crater.k8s.workload.WorkloadNames;
 
 /**
@@ -66,32 +62,6 @@ final class WorkloadLogs {
     }
   }
 
-  List<WorkloadEvent> events(String namespace, long jobId, int attempt) {
-    String name = WorkloadNames.objectName(jobId, attempt);
-    List<CoreV1Event> items;
-    try {
-      items = core.listNamespacedEvent(namespace).execute().getItems();
-    } catch (ApiException e) {
-      throw ApiErrors.translate("list events " + name, e);
-    }
-    List<WorkloadEvent> out = new ArrayList<>();
-    for (CoreV1Event e : items) {
-      V1ObjectReference ref = e.getInvolvedObject();
-      if (ref != null && ref.getName() != null && belongs(ref.getName(), name)) {
-        out.add(view(e, ref));
-      }
-    }
-    out.sort(
-        Comparator.comparing(
-            WorkloadEvent::time, Comparator.nullsFirst(Comparator.naturalOrder())));
-    return out;
-  }
-
-  /** The object itself or one of its pods ({@code <name>-<task>-<i>}). */
-  static boolean belongs(String objectName, String workloadName) {
-    return objectName.equals(workloadName) || objectName.startsWith(workloadName + "-");
-  }
-
   private String primaryPod(String namespace, long jobId, int attempt) {
     List<V1Pod> pods = cache.pods(jobId, attempt);
     return pods.stream()
@@ -101,32 +71,14 @@ final class WorkloadLogs {
         .orElse(WorkloadNames.objectName(jobId, attempt));
   }
 
+  /** 0 for a pod of its kind's primary task, else 1. */
   private static int rank(V1Pod pod) {
-    String task =
-        pod.getMetadata().getLabels() == null
-            ? null
-            : pod.getMetadata().getLabels().get(CraterLabels.TASK);
-    return VolcanoJobs.MASTER.equals(task) ? 0 : 1;
-  }
-
-  private static WorkloadEvent view(CoreV1Event e, V1ObjectReference ref) {
-    Instant time =
-        Stream.of(
-                e.getLastTimestamp(),
-                e.getEventTime(),
-                e.getFirstTimestamp(),
-                e.getMetadata() == null ? null : e.getMetadata().getCreationTimestamp())
-            .filter(java.util.Objects::nonNull)
-            .findFirst()
-            .map(OffsetDateTime::toInstant)
-            .orElse(null);
-    return new WorkloadEvent(
-        time,
-        e.getType(),
-        e.getReason(),
-        e.getMessage(),
-        ref.getKind(),
-        ref.getName(),
-        e.getCount() == null ? 1 : e.getCount());
+    Map<String, String> labels = pod.getMetadata().getLabels();
+    if (labels == null) {
+      return 1;
+    }
+    Optional<String> primary =
+        WorkloadKinds.ofLabel(labels.get(CraterLabels.KIND)).flatMap(WorkloadKind::primaryTask);
+    return primary.isPresent() && primary.get().equals(labels.get(CraterLabels.TASK)) ? 0 : 1;
   }
 }

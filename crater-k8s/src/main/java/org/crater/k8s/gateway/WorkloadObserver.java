@@ -12,10 +12,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.crater.k8s.common.CraterLabels;
 import org.crater.k8s.informer.ClusterCache;
+import org.crater.k8s.kind.WorkloadKind;
+import org.crater.k8s.kind.WorkloadKinds;
 import org.crater.k8s.pod.PodObservation;
 import org.crater.k8s.volcano.VolcanoJobStatus;
 import org.crater.k8s.workload.ObservedWorkload;
-import org.crater.k8s.workload.WorkloadKind;
 import org.crater.k8s.workload.WorkloadNames;
 import org.crater.k8s.workload.WorkloadPhase;
 import org.crater.k8s.workload.WorkloadSettings;
@@ -59,7 +60,7 @@ final class WorkloadObserver {
         .forEach(all::add);
     Rollup r = vcjob.map(j -> fromVolcano(j, all)).orElseGet(() -> fromPods(live, vanished));
     String url =
-        CraterLabels.enumValue(WorkloadKind.JUPYTER).equals(kind)
+        WorkloadKinds.ofLabel(kind).flatMap(WorkloadKind::interactive).isPresent()
             ? settings.serviceUrl(name, namespace)
             : null;
     return new ObservedWorkload(

@@ -79,6 +79,20 @@ final class WorkloadWriter {
                 .execute());
   }
 
+  /**
+   * Deletes a pod at once (grace period 0) without waiting for its kubelet: for a pod stuck
+   * Terminating on a node that no longer answers ({@code NodeLossPolicy}).
+   */
+  void forceDeletePod(String namespace, String name) {
+    ignoreNotFound(
+        "force delete pod " + name,
+        () ->
+            core.deleteNamespacedPod(name, namespace)
+                .gracePeriodSeconds(0)
+                .propagationPolicy(BACKGROUND)
+                .execute());
+  }
+
   private boolean createPod(DesiredWorkload d) {
     return ignoreConflict(
         "create pod " + d.name(), () -> core.createNamespacedPod(d.namespace(), d.pod()).execute());

@@ -6,8 +6,6 @@ import io.kubernetes.client.openapi.models.V1Node;
 import io.kubernetes.client.openapi.models.V1NodeList;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1PodList;
-import io.kubernetes.client.util.generic.GenericKubernetesApi;
-import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesApi;
 import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesListObject;
 import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
 import java.time.Clock;
@@ -24,11 +22,9 @@ import java.util.concurrent.ThreadFactory;
 import java.util.function.LongConsumer;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
-import org.crater.k8s.common.CraterLabels;
 import org.crater.k8s.node.NodeInventory;
 import org.crater.k8s.node.NodeInventoryBuilder;
 import org.crater.k8s.pod.PodObservation;
-import org.crater.k8s.volcano.VolcanoJobs;
 
 /**
  * The informer caches Crater reads the cluster from: pods, Volcano jobs and nodes. It turns every
@@ -64,9 +60,9 @@ public final class ClusterCache implements AutoCloseable {
     this.config = Objects.requireNonNull(config);
     this.threadFactory = Objects.requireNonNull(threadFactory);
     this.clock = clock;
-    this.pods = podInformer(watchClient, config);
-    this.volcanoJobs = config.volcano() ? volcanoInformer(watchClient, config) : null;
-    this.nodes = config.nodes() ? nodeInformer(watchClient) : null;
+    this.pods = Informers.pods(watchClient, config);
+    this.volcanoJobs = config.volcano() ? Informers.volcanoJobs(watchClient, config) : null;
+    this.nodes = config.nodes() ? Informers.nodes(watchClient) : null;
     pods.addHandler(new PodHandler());
     if (volcanoJobs != null) {
       volcanoJobs.addHandler(handler(this::jobChanged));
@@ -74,39 +70,6 @@ public final class ClusterCache implements AutoCloseable {
     if (nodes != null) {
       nodes.addHandler(handler(n -> fireInventory()));
     }
-  }
-
-  private static Informer<V1Pod, V1PodList> podInformer(
-      ApiClient client, ClusterCacheConfig config) {
-    GenericKubernetesApi<V1Pod, V1PodList> api =
-        new GenericKubernetesApi<>(V1Pod.class, V1PodList.class, "", "v1", "pods", client);
-    // The inventory needs every bound pod; without it, Crater's own pods are enough.
-    return config.allPods()
-        ? new Informer<>("pods", api, null, null, JobKeys::jobIndexKey)
-        : new Informer<>(
-            "pods",
-            api,
-            config.jobNamespace(),
-            CraterLabels.MANAGED_SELECTOR,
-            JobKeys::jobIndexKey);
-  }
-
-  private static Informer<DynamicKubernetesObject, DynamicKubernetesListObject> volcanoInformer(
-      ApiClient client, ClusterCacheConfig config) {
-    DynamicKubernetesApi api =
-        new DynamicKubernetesApi(
-            VolcanoJobs.GROUP, VolcanoJobs.VERSION, VolcanoJobs.PLURAL, client);
-    return new Informer<>(
-        "vcjobs", api, config.jobNamespace(), CraterLabels.MANAGED_SELECTOR, JobKeys::jobIndexKey);
-  }
-
-  private static Informer<V1Node, V1NodeList> nodeInformer(ApiClient client) {
-    return new Informer<>(
-        "nodes",
-        new GenericKubernetesApi<>(V1Node.class, V1NodeList.class, "", "v1", "nodes", client),
-        null,
-        null,
-        null);
   }
 
   /**
@@ -121,11 +84,6 @@ public final class ClusterCache implements AutoCloseable {
    */
   public void onInventoryChange(Runnable listener) {
     inventoryListeners.add(listener);
-  }
-
-  /** Feeds job changes into a controller's queue. */
-  public void feed(WorkQueue<Request> queue) {
-    onJobChange(id -> queue.add(new Request(id)));
   }
 
   /** Starts the informers. */
@@ -169,11 +127,6 @@ public final class ClusterCache implements AutoCloseable {
     if (nodes != null) {
       nodes.stop();
     }
-  }
-
-  /** The cached pod. */
-  public Optional<V1Pod> pod(String namespace, String name) {
-    return pods.get(namespace, name);
   }
 
   /** Cached pods of one attempt (the single Pod, or all pods of its Volcano job). */

@@ -16,6 +16,7 @@ import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1PodSpec;
 import io.kubernetes.client.openapi.models.V1PodTemplateSpec;
 import io.kubernetes.client.openapi.models.V1ResourceRequirements;
+import io.kubernetes.client.openapi.models.V1Toleration;
 import io.kubernetes.client.openapi.models.V1Volume;
 import io.kubernetes.client.openapi.models.V1VolumeMount;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ import java.util.List;
 import java.util.Map;
 import org.crater.k8s.common.CraterLabels;
 import org.crater.k8s.workload.Mount;
-import org.crater.k8s.workload.WorkloadKind;
+import org.crater.k8s.workload.NodeLossPolicy;
 import org.crater.k8s.workload.WorkloadNames;
 import org.crater.k8s.workload.WorkloadSettings;
 import org.crater.k8s.workload.WorkloadSpec;
@@ -32,8 +33,11 @@ import org.crater.k8s.workload.WorkloadSpec;
 /**
  * Builds the Pod of a single-replica job and the pod template of each Volcano task. Invariants:
  * restart policy Never, requests equal limits, {@code /dev/shm} is a memory emptyDir, the SLO's
- * priority class is set, and {@code kind}/{@code apiVersion} are always filled in (pitfall P2 in
- * docs/architecture.md).
+ * priority class is set, {@code kind}/{@code apiVersion} are always filled in (pitfall P2 in
+ * docs/architecture.md), the pod tolerates node loss for the configured time only ({@link
+ * NodeLossPolicy}), and {@code overhead} is never sent: client-java starts every collection empty,
+ * and the API server's RuntimeClass admission refuses a pod with {@code "overhead": {}} and no
+ * RuntimeClass (docs/real-control-plane.md).
  */
 public final class PodTemplates {
 
@@ -46,9 +50,6 @@ public final class PodTemplates {
 
   /** Environment names with this prefix are Crater's own ({@code CRATER_JOB_ID}, ...). */
   public static final String RESERVED_ENV_PREFIX = "CRATER_";
-
-  /** Where a Jupyter job's notebook reads its token. */
-  public static final String JUPYTER_TOKEN_ENV = "JUPYTER_TOKEN";
 
   static final String SHM_VOLUME = "dshm";
 
@@ -80,7 +81,9 @@ public final class PodTemplates {
             .restartPolicy("Never")
             .priorityClassName(spec.slo().priorityClassName())
             .containers(List.of(container(spec, settings)))
-            .volumes(volumes(spec, settings));
+            .volumes(volumes(spec, settings))
+            .tolerations(tolerations(settings.nodeLoss()))
+            .overhead(null);
     if (spec.gpuModel() != null && !spec.gpuModel().isBlank()) {
       podSpec.nodeSelector(Map.of(CraterLabels.GPU_PRODUCT, spec.gpuModel()));
     }
@@ -88,6 +91,21 @@ public final class PodTemplates {
       podSpec.affinity(awayFrom(spec.avoidNodes()));
     }
     return new V1PodTemplateSpec().metadata(meta).spec(podSpec);
+  }
+
+  /** NoExecute tolerations of a node gone not-ready or unreachable, for a bounded time. */
+  static List<V1Toleration> tolerations(NodeLossPolicy policy) {
+    return List.of(
+        noExecute(NodeLossPolicy.NOT_READY_TAINT, policy.notReadySeconds()),
+        noExecute(NodeLossPolicy.UNREACHABLE_TAINT, policy.unreachableSeconds()));
+  }
+
+  private static V1Toleration noExecute(String taint, long seconds) {
+    return new V1Toleration()
+        .key(taint)
+        .operator("Exists")
+        .effect("NoExecute")
+        .tolerationSeconds(seconds);
   }
 
   /** A required node affinity that keeps the pod off these nodes (by node name). */
@@ -127,20 +145,22 @@ public final class PodTemplates {
     if (spec.workingDir() != null && !spec.workingDir().isBlank()) {
       c.workingDir(spec.workingDir());
     }
-    if (spec.kind() == WorkloadKind.JUPYTER) {
-      c.ports(
-          List.of(
-              new V1ContainerPort()
-                  .name("notebook")
-                  .containerPort(WorkloadSettings.JUPYTER_PORT)
-                  .protocol("TCP")));
-    }
+    spec.kind()
+        .interactive()
+        .ifPresent(
+            i ->
+                c.ports(
+                    List.of(
+                        new V1ContainerPort()
+                            .name(i.portName())
+                            .containerPort(i.port())
+                            .protocol("TCP"))));
     return c;
   }
 
   private static List<V1EnvVar> env(WorkloadSpec spec, WorkloadSettings settings) {
     List<V1EnvVar> env = new ArrayList<>();
-    boolean published = spec.kind() == WorkloadKind.JUPYTER && settings.notebooks().enabled();
+    boolean published = spec.kind().interactive().isPresent() && settings.notebooks().enabled();
     spec.env().entrySet().stream()
         .filter(e -> !(published && e.getKey().equals(NOTEBOOK_ARGS_ENV))) // merged below
         .forEach(e -> env.add(new V1EnvVar().name(e.getKey()).value(e.getValue())));
@@ -149,10 +169,10 @@ public final class PodTemplates {
         new V1EnvVar()
             .name(RESERVED_ENV_PREFIX + "ATTEMPT")
             .value(Integer.toString(spec.attempt())));
-    if (spec.kind() == WorkloadKind.JUPYTER) {
-      // Jupyter Server reads its token from this variable.
-      env.add(new V1EnvVar().name(JUPYTER_TOKEN_ENV).value(settings.jupyterToken(spec)));
-    }
+    spec.kind()
+        .interactive()
+        .ifPresent(
+            i -> env.add(new V1EnvVar().name(i.tokenEnv()).value(settings.jupyterToken(spec))));
     if (published) {
       env.addAll(baseUrlEnv(spec, settings.notebookBasePath(spec)));
     }

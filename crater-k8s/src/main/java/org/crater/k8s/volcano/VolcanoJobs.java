@@ -6,8 +6,9 @@ import com.google.gson.JsonObject;
 import io.kubernetes.client.openapi.JSON;
 import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
 import java.util.Map;
+import org.crater.k8s.kind.WorkloadKind;
+import org.crater.k8s.kind.WorkloadKind.VolcanoTask;
 import org.crater.k8s.pod.PodTemplates;
-import org.crater.k8s.workload.WorkloadKind;
 import org.crater.k8s.workload.WorkloadNames;
 import org.crater.k8s.workload.WorkloadSettings;
 import org.crater.k8s.workload.WorkloadSpec;
@@ -16,8 +17,8 @@ import org.crater.k8s.workload.WorkloadSpec;
  * Builds the Volcano Job of a gang or multi-replica workload. Invariants: scheduler {@code
  * volcano}, {@code minAvailable} equals the total replicas (all or nothing), queue is the account,
  * every task template carries the job's labels and priority class, and {@code kind}/{@code
- * apiVersion} are set. PyTorch jobs get a {@code master} task of one replica plus {@code worker}
- * tasks and the {@code pytorch} plugin; other kinds a single {@code worker} task.
+ * apiVersion} are set. The tasks and plugins are the job kind's ({@link WorkloadKind#tasks}, {@link
+ * WorkloadKind#volcanoPlugins}).
  */
 public final class VolcanoJobs {
 
@@ -26,8 +27,6 @@ public final class VolcanoJobs {
   public static final String PLURAL = "jobs";
   public static final String API_VERSION = GROUP + "/" + VERSION;
   public static final String KIND = "Job";
-  public static final String MASTER = "master";
-  public static final String WORKER = "worker";
 
   private VolcanoJobs() {}
 
@@ -63,13 +62,17 @@ public final class VolcanoJobs {
     s.add("policies", policies());
     s.add("plugins", plugins(spec));
     JsonArray tasks = new JsonArray();
-    boolean pytorch = spec.kind() == WorkloadKind.PYTORCH;
-    if (pytorch) {
-      tasks.add(task(spec, settings, MASTER, 1));
-    }
-    int workers = pytorch ? spec.replicas() - 1 : spec.replicas();
-    if (workers > 0) {
-      tasks.add(task(spec, settings, WORKER, workers));
+    for (VolcanoTask task : spec.kind().tasks(spec.replicas())) {
+      JsonObject json = task(spec, settings, task.name(), task.replicas());
+      if (spec.kind().completingTask().filter(task.name()::equals).isPresent()) {
+        JsonObject completes = new JsonObject();
+        completes.addProperty("event", "TaskCompleted");
+        completes.addProperty("action", "CompleteJob");
+        JsonArray policies = new JsonArray();
+        policies.add(completes);
+        json.add("policies", policies);
+      }
+      tasks.add(json);
     }
     s.add("tasks", tasks);
     return s;
@@ -101,13 +104,14 @@ public final class VolcanoJobs {
     JsonObject plugins = new JsonObject();
     plugins.add("svc", new JsonArray());
     plugins.add("env", new JsonArray());
-    if (spec.kind() == WorkloadKind.PYTORCH) {
-      JsonArray args = new JsonArray();
-      args.add("--master=" + MASTER);
-      args.add("--worker=" + WORKER);
-      args.add("--port=23456");
-      plugins.add("pytorch", args);
-    }
+    spec.kind()
+        .volcanoPlugins()
+        .forEach(
+            (plugin, args) -> {
+              JsonArray json = new JsonArray();
+              args.forEach(json::add);
+              plugins.add(plugin, json);
+            });
     return plugins;
   }
 

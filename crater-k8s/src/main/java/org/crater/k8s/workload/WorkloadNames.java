@@ -54,7 +54,7 @@ public final class WorkloadNames {
     labels.put(CraterLabels.USER, CraterLabels.safeValue(spec.user()));
     labels.put(CraterLabels.ACCOUNT, CraterLabels.safeValue(spec.account()));
     labels.put(CraterLabels.SLO, CraterLabels.enumValue(spec.slo()));
-    labels.put(CraterLabels.KIND, CraterLabels.enumValue(spec.kind()));
+    labels.put(CraterLabels.KIND, spec.kind().labelValue());
     labels.put(CraterLabels.MANAGED_BY, CraterLabels.MANAGER);
     return labels;
   }

@@ -6,6 +6,7 @@ import java.util.HexFormat;
 import java.util.Objects;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.crater.k8s.kind.jupyter.JupyterKind;
 
 /**
  * How desired objects are shaped, independent of any one job.
@@ -18,6 +19,7 @@ import javax.crypto.spec.SecretKeySpec;
  *     derived (jobs submitted before tokens were stored per job); never logged
  * @param shmSizeLimit size limit of the {@code /dev/shm} memory volume, null for none
  * @param notebooks how notebooks are published outside the cluster
+ * @param nodeLoss tolerations of node loss and when a pod stuck Terminating is force-deleted
  */
 public record WorkloadSettings(
     String namespace,
@@ -26,16 +28,18 @@ public record WorkloadSettings(
     String clusterDomain,
     String jupyterTokenSecret,
     String shmSizeLimit,
-    NotebookIngress notebooks) {
+    NotebookIngress notebooks,
+    NodeLossPolicy nodeLoss) {
 
   public static final String DEFAULT_NAMESPACE = "crater-jobs";
-  public static final int JUPYTER_PORT = 8888;
+  public static final int JUPYTER_PORT = JupyterKind.PORT;
 
   /** Requires a namespace, a domain and a non-empty secret; no notebook settings: disabled. */
   public WorkloadSettings {
     Objects.requireNonNull(namespace, "namespace");
     Objects.requireNonNull(clusterDomain, "clusterDomain");
     notebooks = notebooks == null ? NotebookIngress.disabled() : notebooks;
+    nodeLoss = nodeLoss == null ? NodeLossPolicy.defaults() : nodeLoss;
     if (jupyterTokenSecret == null || jupyterTokenSecret.isEmpty()) {
       throw new IllegalArgumentException("jupyterTokenSecret must not be empty");
     }
@@ -43,7 +47,7 @@ public record WorkloadSettings(
 
   /**
    * Defaults: {@code crater-jobs}, Volcano only for gangs, queue per account, {@code
-   * cluster.local}, no notebook Ingresses.
+   * cluster.local}, no notebook Ingresses, {@link NodeLossPolicy#defaults()}.
    */
   public static WorkloadSettings defaults(String jupyterTokenSecret) {
     return new WorkloadSettings(
@@ -53,7 +57,8 @@ public record WorkloadSettings(
         "cluster.local",
         jupyterTokenSecret,
         null,
-        NotebookIngress.disabled());
+        NotebookIngress.disabled(),
+        NodeLossPolicy.defaults());
   }
 
   /** A copy with another namespace. */
@@ -65,7 +70,8 @@ public record WorkloadSettings(
         clusterDomain,
         jupyterTokenSecret,
         shmSizeLimit,
-        notebooks);
+        notebooks,
+        nodeLoss);
   }
 
   /** A copy with {@code volcanoForAll} changed. */
@@ -77,7 +83,8 @@ public record WorkloadSettings(
         clusterDomain,
         jupyterTokenSecret,
         shmSizeLimit,
-        notebooks);
+        notebooks,
+        nodeLoss);
   }
 
   /** A copy with other notebook Ingress settings. */
@@ -89,7 +96,21 @@ public record WorkloadSettings(
         clusterDomain,
         jupyterTokenSecret,
         shmSizeLimit,
-        ingress);
+        ingress,
+        nodeLoss);
+  }
+
+  /** A copy with another node loss policy. */
+  public WorkloadSettings withNodeLoss(NodeLossPolicy policy) {
+    return new WorkloadSettings(
+        namespace,
+        volcanoForAll,
+        volcanoQueueFromAccount,
+        clusterDomain,
+        jupyterTokenSecret,
+        shmSizeLimit,
+        notebooks,
+        policy);
   }
 
   /** The spec's namespace, or the default one. */
@@ -99,7 +120,7 @@ public record WorkloadSettings(
 
   /** True when this spec becomes a Volcano job rather than a plain Pod. */
   public boolean usesVolcano(WorkloadSpec spec) {
-    return volcanoForAll || spec.replicas() > 1 || spec.kind() == WorkloadKind.PYTORCH;
+    return volcanoForAll || spec.replicas() > 1 || spec.kind().gang();
   }
 
   /**

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.crater.k8s.kind.WorkloadKind;
+import org.crater.k8s.kind.WorkloadKinds;
 
 /**
  * Everything the adapter needs to create one attempt of a job on the cluster. Immutable;
@@ -130,7 +132,7 @@ public record WorkloadSpec(
     private String user;
     private String account = "default";
     private Slo slo = Slo.BEST_EFFORT;
-    private WorkloadKind kind = WorkloadKind.BATCH;
+    private WorkloadKind kind = WorkloadKinds.BATCH;
     private String image;
     private List<String> command = List.of();
     private List<String> args = List.of();

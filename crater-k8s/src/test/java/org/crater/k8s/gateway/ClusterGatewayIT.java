@@ -20,12 +20,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.crater.k8s.common.ClusterRejectedException;
+import org.crater.k8s.kind.WorkloadKinds;
 import org.crater.k8s.support.SimHarness;
 import org.crater.k8s.support.Specs;
 import org.crater.k8s.workload.Mount;
 import org.crater.k8s.workload.NotebookIngress;
 import org.crater.k8s.workload.ObservedWorkload;
-import org.crater.k8s.workload.WorkloadKind;
 import org.crater.k8s.workload.WorkloadPhase;
 import org.crater.k8s.workload.WorkloadSpec;
 import org.crater.sim.SimConfig;
@@ -34,8 +34,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The gateway against the simulated cluster: apply, delete, observe, logs, events, and published
- * notebooks.
+ * The gateway against the simulated cluster: apply, delete, observe, logs, and published notebooks.
  */
 class ClusterGatewayIT {
 
@@ -79,12 +78,16 @@ class ClusterGatewayIT {
   @Test
   void applyingTwiceCreatesOnce() throws Exception {
     WorkloadSpec spec = job(60_000, 0).build();
-    AppliedWorkload first = cluster.gateway().apply(spec);
-    AppliedWorkload second = cluster.gateway().apply(spec);
-    assertThat(first.created()).isTrue();
-    assertThat(second.created()).isFalse();
-    assertThat(second.objectName()).isEqualTo("crater-" + spec.jobId() + "-1");
+    cluster.gateway().apply(spec);
+    cluster.gateway().apply(spec);
     assertThat(podCount(spec)).isEqualTo(1);
+    assertThat(
+            new CoreV1Api(cluster.client())
+                .readNamespacedPod("crater-" + spec.jobId() + "-1", SimHarness.NAMESPACE)
+                .execute()
+                .getMetadata()
+                .getName())
+        .isEqualTo("crater-" + spec.jobId() + "-1");
   }
 
   @Test
@@ -92,7 +95,7 @@ class ClusterGatewayIT {
     WorkloadSpec pod = job(60_000, 0).mount(new Mount("data", "", "relative", false)).build();
     WorkloadSpec gang =
         job(60_000, 0)
-            .kind(WorkloadKind.PYTORCH)
+            .kind(WorkloadKinds.PYTORCH)
             .replicas(2)
             .mount(new Mount("data", "", "/data", false))
             .mount(new Mount("home", "", "/data", false))
@@ -138,7 +141,6 @@ class ClusterGatewayIT {
         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       assertThat(r.readLine()).contains("started pod");
     }
-    assertThat(cluster.gateway().events(spec.jobId(), spec.attempt())).isNotNull();
   }
 
   @Test
@@ -154,10 +156,10 @@ class ClusterGatewayIT {
   @Test
   void volcanoGangRunsToCompletion() throws Exception {
     WorkloadSpec spec =
-        job(500, 0).kind(WorkloadKind.PYTORCH).replicas(3).resource("nvidia.com/gpu", "4").build();
-    AppliedWorkload applied = cluster.gateway().apply(spec);
-    assertThat(applied.volcano()).isTrue();
-    assertThat(cluster.gateway().apply(spec).created()).isFalse();
+        job(500, 0).kind(WorkloadKinds.PYTORCH).replicas(3).resource("nvidia.com/gpu", "4").build();
+    cluster.gateway().apply(spec);
+    assertThat(DesiredWorkload.of(spec, cluster.gateway().settings()).volcanoJob()).isNotNull();
+    cluster.gateway().apply(spec);
     await().atMost(WAIT).until(() -> podCount(spec) == 3);
     ObservedWorkload done = awaitPhase(spec, WorkloadPhase.SUCCEEDED);
     assertThat(done.nodeNames()).hasSizeGreaterThanOrEqualTo(2);
@@ -168,19 +170,19 @@ class ClusterGatewayIT {
 
   @Test
   void jupyterGetsAServiceAndUrl() throws Exception {
-    WorkloadSpec spec = job(60_000, 0).kind(WorkloadKind.JUPYTER).build();
-    AppliedWorkload applied = cluster.gateway().apply(spec);
-    assertThat(applied.jupyter().url()).contains("token=" + applied.jupyter().token());
+    WorkloadSpec spec = job(60_000, 0).kind(WorkloadKinds.JUPYTER).build();
+    cluster.gateway().apply(spec);
+    DesiredWorkload applied = DesiredWorkload.of(spec, cluster.gateway().settings());
+    assertThat(applied.endpoint().url()).contains("token=" + applied.endpoint().token());
     assertThat(
             new CoreV1Api(cluster.client())
-                .readNamespacedService(applied.objectName(), SimHarness.NAMESPACE)
+                .readNamespacedService(applied.name(), SimHarness.NAMESPACE)
                 .execute()
                 .getSpec()
                 .getPorts())
         .anySatisfy(p -> assertThat(p.getPort()).isEqualTo(8888));
     ObservedWorkload running = awaitPhase(spec, WorkloadPhase.RUNNING);
-    assertThat(running.serviceUrl())
-        .startsWith("http://" + applied.objectName() + ".crater-jobs.svc");
+    assertThat(running.serviceUrl()).startsWith("http://" + applied.name() + ".crater-jobs.svc");
     cluster.gateway().delete(spec.jobId(), spec.attempt());
   }
 
@@ -203,21 +205,22 @@ class ClusterGatewayIT {
                         "http://localhost:" + cluster.sim().port(),
                         null)),
             cluster.cache());
-    WorkloadSpec spec = job(60_000, 0).kind(WorkloadKind.JUPYTER).jupyterToken("tok3n").build();
+    WorkloadSpec spec = job(60_000, 0).kind(WorkloadKinds.JUPYTER).jupyterToken("tok3n").build();
     NetworkingV1Api networking = new NetworkingV1Api(cluster.client());
 
-    AppliedWorkload applied = published.apply(spec);
+    published.apply(spec);
+    DesiredWorkload applied = DesiredWorkload.of(spec, published.settings());
     V1Ingress ingress =
-        networking.readNamespacedIngress(applied.objectName(), SimHarness.NAMESPACE).execute();
+        networking.readNamespacedIngress(applied.name(), SimHarness.NAMESPACE).execute();
     awaitPhase(spec, WorkloadPhase.RUNNING);
-    String url = applied.jupyter().url();
+    String url = applied.endpoint().url();
 
     assertThat(url)
         .isEqualTo(
             "http://localhost:"
                 + cluster.sim().port()
                 + "/jupyter/"
-                + applied.objectName()
+                + applied.name()
                 + "/?token=tok3n");
     assertThat(ingress.getSpec().getIngressClassName()).isEqualTo("nginx");
     assertThat(ingress.getSpec().getRules().get(0).getHost()).isEqualTo("localhost");
@@ -227,10 +230,7 @@ class ClusterGatewayIT {
     published.delete(spec.jobId(), spec.attempt());
 
     assertThatThrownBy(
-            () ->
-                networking
-                    .readNamespacedIngress(applied.objectName(), SimHarness.NAMESPACE)
-                    .execute())
+            () -> networking.readNamespacedIngress(applied.name(), SimHarness.NAMESPACE).execute())
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(404));
     assertThat(status(url)).isEqualTo(404);
   }

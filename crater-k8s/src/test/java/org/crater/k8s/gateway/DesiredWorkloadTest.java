@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import org.crater.k8s.kind.WorkloadKinds;
 import org.crater.k8s.support.Specs;
 import org.crater.k8s.workload.NotebookIngress;
-import org.crater.k8s.workload.WorkloadKind;
 import org.crater.k8s.workload.WorkloadSettings;
 import org.crater.k8s.workload.WorkloadSpec;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,7 +45,7 @@ class DesiredWorkloadTest {
                 false),
             new Case(
                 "pytorch gang -> volcano",
-                b -> b.kind(WorkloadKind.PYTORCH).replicas(4),
+                b -> b.kind(WorkloadKinds.PYTORCH).replicas(4),
                 s -> s,
                 false,
                 true,
@@ -53,7 +53,7 @@ class DesiredWorkloadTest {
                 false),
             new Case(
                 "single-replica pytorch -> volcano",
-                b -> b.kind(WorkloadKind.PYTORCH),
+                b -> b.kind(WorkloadKinds.PYTORCH),
                 s -> s,
                 false,
                 true,
@@ -61,7 +61,7 @@ class DesiredWorkloadTest {
                 false),
             new Case(
                 "jupyter -> pod + service",
-                b -> b.kind(WorkloadKind.JUPYTER),
+                b -> b.kind(WorkloadKinds.JUPYTER),
                 s -> s,
                 true,
                 false,
@@ -69,7 +69,7 @@ class DesiredWorkloadTest {
                 false),
             new Case(
                 "published jupyter -> pod + service + ingress",
-                b -> b.kind(WorkloadKind.JUPYTER),
+                b -> b.kind(WorkloadKinds.JUPYTER),
                 s -> s.withNotebooks(PUBLISHED),
                 true,
                 false,

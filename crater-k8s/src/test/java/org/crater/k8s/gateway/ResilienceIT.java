@@ -8,13 +8,14 @@ import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.models.V1ConfigMap;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import java.time.Duration;
-import java.util.Optional;
 import org.crater.k8s.common.ClusterUnavailableException;
 import org.crater.k8s.common.KubeClients;
 import org.crater.k8s.common.Threads;
 import org.crater.k8s.informer.Controller;
 import org.crater.k8s.informer.ExponentialBackoff;
+import org.crater.k8s.informer.Reconciler;
 import org.crater.k8s.informer.Request;
+import org.crater.k8s.informer.Result;
 import org.crater.k8s.informer.WorkQueue;
 import org.crater.k8s.node.NodeInventory;
 import org.crater.k8s.support.SimHarness;
@@ -141,12 +142,11 @@ class ResilienceIT {
   void reconcilerRetriesThroughServerErrors() {
     WorkQueue<Request> queue =
         new WorkQueue<>(new ExponentialBackoff<>(Duration.ofMillis(50), Duration.ofSeconds(1)));
-    WorkloadReconciler reconciler =
-        new WorkloadReconciler(
-            cluster.gateway(),
-            id -> Optional.of(new DesiredAttempt(Specs.aJob().jobId(id).build(), true)),
-            o -> {},
-            Duration.ofMillis(500));
+    Reconciler reconciler =
+        request -> {
+          cluster.gateway().apply(Specs.aJob().jobId(request.jobId()).build());
+          return Result.done();
+        };
     try (Controller controller =
         new Controller("it-retry", queue, reconciler, 1, Threads.daemon("it-retry"))) {
       cluster.sim().failNextRequests(3, 503);

@@ -84,7 +84,7 @@ class ClusterCacheIT {
   @Test
   void objectChangesReachTheWorkQueueAndController() {
     WorkQueue<Request> queue = WorkQueue.withDefaultBackoff();
-    cluster.cache().feed(queue);
+    cluster.cache().onJobChange(id -> queue.add(new Request(id)));
     Set<Long> reconciled = ConcurrentHashMap.newKeySet();
     try (Controller controller =
         new Controller(

@@ -6,9 +6,9 @@ import io.kubernetes.client.openapi.models.V1HTTPIngressPath;
 import io.kubernetes.client.openapi.models.V1Ingress;
 import io.kubernetes.client.openapi.models.V1IngressRule;
 import java.util.Map;
+import org.crater.k8s.kind.WorkloadKinds;
 import org.crater.k8s.support.Specs;
 import org.crater.k8s.workload.NotebookIngress;
-import org.crater.k8s.workload.WorkloadKind;
 import org.crater.k8s.workload.WorkloadSettings;
 import org.crater.k8s.workload.WorkloadSpec;
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class IngressTemplatesTest {
 
   private static final WorkloadSpec NOTEBOOK =
-      Specs.aJob().kind(WorkloadKind.JUPYTER).attempt(2).build();
+      Specs.aJob().kind(WorkloadKinds.JUPYTER).attempt(2).build();
 
   @Test
   void routesTheNotebookPathOnTheHostToItsServiceWithClassAndTls() {

@@ -2,17 +2,22 @@ package org.crater.k8s.pod;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import io.kubernetes.client.custom.Quantity;
+import io.kubernetes.client.openapi.JSON;
 import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1Service;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.crater.k8s.kind.WorkloadKinds;
 import org.crater.k8s.support.Specs;
 import org.crater.k8s.workload.Mount;
+import org.crater.k8s.workload.NodeLossPolicy;
 import org.crater.k8s.workload.NotebookIngress;
 import org.crater.k8s.workload.Slo;
-import org.crater.k8s.workload.WorkloadKind;
 import org.crater.k8s.workload.WorkloadSettings;
 import org.crater.k8s.workload.WorkloadSpec;
 import org.junit.jupiter.api.Test;
@@ -35,6 +40,32 @@ class PodTemplatesTest {
         .containsEntry("crater.io/account", "ml")
         .containsEntry("crater.io/slo", "guaranteed")
         .containsEntry("app.kubernetes.io/managed-by", "crater");
+  }
+
+  @Test
+  void sendsNoOverheadWhichTheApiServerRefusesWithoutRuntimeClass() {
+    V1Pod pod = PodTemplates.pod(Specs.aJob().build(), Specs.settings());
+    JsonObject json = JsonParser.parseString(JSON.serialize(pod)).getAsJsonObject();
+    assertThat(json.getAsJsonObject("spec").has("overhead")).isFalse();
+    assertThat(json.getAsJsonObject("spec").has("containers")).isTrue();
+  }
+
+  @Test
+  void toleratesNodeLossForTheConfiguredSecondsOnly() {
+    WorkloadSettings settings =
+        Specs.settings().withNodeLoss(new NodeLossPolicy(7, 11, Duration.ofSeconds(5)));
+    V1Pod pod = PodTemplates.pod(Specs.aJob().build(), settings);
+    assertThat(pod.getSpec().getTolerations())
+        .extracting(
+            t -> t.getKey(),
+            t -> t.getOperator(),
+            t -> t.getEffect(),
+            t -> t.getTolerationSeconds())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "node.kubernetes.io/not-ready", "Exists", "NoExecute", 7L),
+            org.assertj.core.groups.Tuple.tuple(
+                "node.kubernetes.io/unreachable", "Exists", "NoExecute", 11L));
   }
 
   @Test
@@ -132,7 +163,7 @@ class PodTemplatesTest {
 
   @Test
   void jupyterGetsTokenPortAndService() {
-    WorkloadSpec spec = Specs.aJob().kind(WorkloadKind.JUPYTER).build();
+    WorkloadSpec spec = Specs.aJob().kind(WorkloadKinds.JUPYTER).build();
     V1Pod pod = PodTemplates.pod(spec, Specs.settings());
     String token = Specs.settings().jupyterToken(spec);
     assertThat(pod.getSpec().getContainers().get(0).getEnv())
@@ -154,7 +185,7 @@ class PodTemplatesTest {
   void aPublishedNotebookGetsItsIngressPathAsBaseUrl() {
     WorkloadSpec spec =
         Specs.aJob()
-            .kind(WorkloadKind.JUPYTER)
+            .kind(WorkloadKinds.JUPYTER)
             .attempt(3)
             .env(Map.of("NOTEBOOK_ARGS", "--ServerApp.root_dir=/data", "SEED", "1"))
             .build();

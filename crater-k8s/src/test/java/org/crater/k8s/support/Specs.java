@@ -1,7 +1,7 @@
 package org.crater.k8s.support;
 
+import org.crater.k8s.kind.WorkloadKinds;
 import org.crater.k8s.workload.Slo;
-import org.crater.k8s.workload.WorkloadKind;
 import org.crater.k8s.workload.WorkloadSettings;
 import org.crater.k8s.workload.WorkloadSpec;
 
@@ -20,7 +20,7 @@ public final class Specs {
         .user("alice")
         .account("ml")
         .slo(Slo.GUARANTEED)
-        .kind(WorkloadKind.BATCH)
+        .kind(WorkloadKinds.BATCH)
         .image("pytorch/pytorch:2.3")
         .resource("cpu", "4")
         .resource("memory", "16Gi")

@@ -6,9 +6,9 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
+import org.crater.k8s.kind.WorkloadKinds;
 import org.crater.k8s.support.Specs;
 import org.crater.k8s.workload.Slo;
-import org.crater.k8s.workload.WorkloadKind;
 import org.crater.k8s.workload.WorkloadPhase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,7 +20,7 @@ class VolcanoJobsTest {
   void pytorchGangHasMasterAndWorkersAndAllOrNothing() {
     DynamicKubernetesObject job =
         VolcanoJobs.job(
-            Specs.aJob().kind(WorkloadKind.PYTORCH).replicas(4).slo(Slo.BEST_EFFORT).build(),
+            Specs.aJob().kind(WorkloadKinds.PYTORCH).replicas(4).slo(Slo.BEST_EFFORT).build(),
             Specs.settings());
     JsonObject raw = job.getRaw();
     assertThat(job.getApiVersion()).isEqualTo("batch.volcano.sh/v1alpha1");
@@ -40,6 +40,28 @@ class VolcanoJobsTest {
     assertThat(tasks.get(0).getAsJsonObject().get("name").getAsString()).isEqualTo("master");
     assertThat(tasks.get(0).getAsJsonObject().get("replicas").getAsInt()).isEqualTo(1);
     assertThat(tasks.get(1).getAsJsonObject().get("replicas").getAsInt()).isEqualTo(3);
+  }
+
+  @Test
+  void tensorflowGangHasAParameterServerAndWorkersWhoseCompletionEndsIt() {
+    JsonObject spec =
+        VolcanoJobs.job(
+                Specs.aJob().kind(WorkloadKinds.TENSORFLOW).replicas(3).build(), Specs.settings())
+            .getRaw()
+            .getAsJsonObject("spec");
+    assertThat(spec.get("minAvailable").getAsInt()).isEqualTo(3);
+    assertThat(spec.getAsJsonObject("plugins").getAsJsonArray("tensorflow").toString())
+        .isEqualTo("[\"--ps=ps\",\"--worker=worker\",\"--port=2222\"]");
+    JsonArray tasks = spec.getAsJsonArray("tasks");
+    JsonObject ps = tasks.get(0).getAsJsonObject();
+    JsonObject workers = tasks.get(1).getAsJsonObject();
+    assertThat(ps.get("name").getAsString()).isEqualTo("ps");
+    assertThat(ps.get("replicas").getAsInt()).isEqualTo(1);
+    assertThat(ps.has("policies")).isFalse();
+    assertThat(workers.get("name").getAsString()).isEqualTo("worker");
+    assertThat(workers.get("replicas").getAsInt()).isEqualTo(2);
+    assertThat(workers.getAsJsonArray("policies").toString())
+        .isEqualTo("[{\"event\":\"TaskCompleted\",\"action\":\"CompleteJob\"}]");
   }
 
   @Test
@@ -78,7 +100,7 @@ class VolcanoJobsTest {
   void queueIsDefaultWhenNotPerAccount() {
     var settings =
         new org.crater.k8s.workload.WorkloadSettings(
-            "ns", false, false, "cluster.local", "s", null, null);
+            "ns", false, false, "cluster.local", "s", null, null, null);
     JsonObject spec =
         VolcanoJobs.job(Specs.aJob().replicas(2).build(), settings)
             .getRaw()

@@ -1,39 +1,32 @@
 package org.crater.model.job;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.TableGenerator;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.crater.model.account.Account;
-import org.crater.model.quota.ResourceVector;
 import org.crater.model.user.User;
 
 /**
  * A user's job in an account. What it runs never changes after submission; its phase moves only
  * through the methods below, each checked against {@link JobPhase}'s table and each returning the
  * {@link JobEvent} to record. Invariants: {@code attempt} starts at 1 and grows by one per requeue;
- * the cluster object of an attempt is named {@link #clusterName()}; final phases never change
- * again. A finished job may be archived once ({@link #archive}): lists leave it out, its record and
- * timeline stay. A Jupyter job has its notebook token from its submission on (or, submitted before
- * tokens were stored, from its admission on) and keeps it across attempts and restarts of Crater.
+ * final phases never change again. A finished job may be archived once ({@link #archive}): lists
+ * leave it out, its record and timeline stay. A Jupyter job has its notebook token from its
+ * submission on (or, submitted before tokens were stored, from its admission on) and keeps it
+ * across attempts and restarts of Crater.
  */
 @Entity
 @Table(name = "crater_job")
-public class Job {
+public class Job extends JobSubmission {
 
   @Id
   @GeneratedValue(strategy = GenerationType.TABLE, generator = "job_ids")
@@ -46,62 +39,9 @@ public class Job {
       allocationSize = 100)
   private Long id;
 
-  @Column(nullable = false, length = 128)
-  private String name;
-
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  @JoinColumn(name = "owner_id", nullable = false, updatable = false)
-  private User owner;
-
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  @JoinColumn(name = "account_id", nullable = false, updatable = false)
-  private Account account;
-
-  @Enumerated(EnumType.STRING)
-  @Column(nullable = false, length = 16, updatable = false)
-  private JobKind kind;
-
-  @Enumerated(EnumType.STRING)
-  @Column(name = "task_type", nullable = false, length = 16, updatable = false)
-  private TaskType taskType;
-
   @Enumerated(EnumType.STRING)
   @Column(nullable = false, length = 16)
   private Slo slo;
-
-  @Column(nullable = false, length = 512, updatable = false)
-  private String image;
-
-  @Convert(converter = JobConverters.StringList.class)
-  @Column(nullable = false, updatable = false)
-  private List<String> command;
-
-  @Convert(converter = JobConverters.StringList.class)
-  @Column(nullable = false, updatable = false)
-  private List<String> args;
-
-  @Convert(converter = JobConverters.StringMap.class)
-  @Column(nullable = false, updatable = false)
-  private Map<String, String> env;
-
-  @Column(name = "working_dir", length = 1024, updatable = false)
-  private String workingDir;
-
-  @Column(nullable = false, length = 1024, updatable = false)
-  private ResourceVector resources;
-
-  @Column(name = "gpu_model", length = 64, updatable = false)
-  private String gpuModel;
-
-  @Column(nullable = false, updatable = false)
-  private int replicas;
-
-  @Convert(converter = JobConverters.Mounts.class)
-  @Column(nullable = false, updatable = false)
-  private List<JobMount> mounts;
-
-  @Column(name = "estimated_seconds", updatable = false)
-  private Long estimatedSeconds;
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false, length = 16)
@@ -149,36 +89,17 @@ public class Job {
   protected Job() {}
 
   public Job(User owner, Account account, JobRequest request, Instant now) {
-    this.owner = Objects.requireNonNull(owner, "owner");
-    this.account = Objects.requireNonNull(account, "account");
-    this.name = request.name();
-    this.kind = request.kind();
-    this.taskType = request.taskType();
+    super(owner, account, request);
     this.slo = request.slo();
-    this.image = request.image();
-    this.command = request.command();
-    this.args = request.args();
-    this.env = request.env();
-    this.workingDir = request.workingDir();
-    this.resources = request.resources();
-    this.gpuModel = request.gpuModel();
-    this.replicas = request.replicas();
-    this.mounts = request.mounts();
-    this.estimatedSeconds = request.estimatedSeconds();
     this.phase = JobPhase.QUEUEING;
     this.attempt = 1;
     this.submittedAt = Objects.requireNonNull(now, "now");
-    this.notebookToken = kind == JobKind.JUPYTER ? NotebookTokens.generate() : null;
+    this.notebookToken = getKind() == JobKind.JUPYTER ? NotebookTokens.generate() : null;
   }
 
   /** The event of the submission itself; record it once the job has its id. */
   public JobEvent submitted(String actor) {
     return new JobEvent(id, submittedAt, null, JobPhase.QUEUEING, "Submitted", null, actor);
-  }
-
-  /** The deterministic name of this attempt's cluster objects: {@code crater-<id>-<attempt>}. */
-  public String clusterName() {
-    return "crater-" + id + "-" + attempt;
   }
 
   /** Records why a queued job still waits; the phase does not change. */
@@ -191,7 +112,7 @@ public class Job {
   public JobEvent admit(String actor, Instant now) {
     JobEvent event = move(JobPhase.CREATED, "Admitted", null, actor, now);
     admittedAt = now;
-    if (kind == JobKind.JUPYTER && notebookToken == null) {
+    if (getKind() == JobKind.JUPYTER && notebookToken == null) {
       notebookToken = NotebookTokens.generate(); // queued before tokens were stored
     }
     return event;
@@ -283,73 +204,8 @@ public class Job {
     return id;
   }
 
-  public String getName() {
-    return name;
-  }
-
-  public User getOwner() {
-    return owner;
-  }
-
-  public Account getAccount() {
-    return account;
-  }
-
-  public JobKind getKind() {
-    return kind;
-  }
-
-  public TaskType getTaskType() {
-    return taskType;
-  }
-
   public Slo getSlo() {
     return slo;
-  }
-
-  public String getImage() {
-    return image;
-  }
-
-  public List<String> getCommand() {
-    return command;
-  }
-
-  public List<String> getArgs() {
-    return args;
-  }
-
-  public Map<String, String> getEnv() {
-    return env;
-  }
-
-  public String getWorkingDir() {
-    return workingDir;
-  }
-
-  public ResourceVector getResources() {
-    return resources;
-  }
-
-  public String getGpuModel() {
-    return gpuModel;
-  }
-
-  /** Everything the job holds while it runs: the per-replica resources times the replicas. */
-  public ResourceVector total() {
-    return resources.times(replicas);
-  }
-
-  public int getReplicas() {
-    return replicas;
-  }
-
-  public List<JobMount> getMounts() {
-    return mounts;
-  }
-
-  public Long getEstimatedSeconds() {
-    return estimatedSeconds;
   }
 
   public JobPhase getPhase() {

@@ -4,5 +4,6 @@ package org.crater.model.job;
 public enum JobKind {
   BATCH,
   JUPYTER,
-  PYTORCH
+  PYTORCH,
+  TENSORFLOW
 }

@@ -37,6 +37,12 @@ public enum JobPhase {
   /** The phases in which a job holds its resources: it exists on the cluster. */
   private static final Set<JobPhase> HOLDING = EnumSet.of(CREATED, PENDING, RUNNING);
 
+  /** The phases the scheduler keeps in its book: waiting for admission or holding resources. */
+  private static final Set<JobPhase> SCHEDULED = EnumSet.of(QUEUEING, CREATED, PENDING, RUNNING);
+
+  /** The phases whose cluster objects may still need work: holding resources or preempted. */
+  private static final Set<JobPhase> ON_CLUSTER = EnumSet.of(CREATED, PENDING, RUNNING, PREEMPTED);
+
   private final String label;
 
   JobPhase(String label) {
@@ -67,5 +73,18 @@ public enum JobPhase {
   /** The phases that hold resources (see {@link #holdsQuota()}), for queries. */
   public static Set<JobPhase> holding() {
     return EnumSet.copyOf(HOLDING);
+  }
+
+  /** The phases the scheduler keeps in its book: queued or holding resources, for queries. */
+  public static Set<JobPhase> scheduled() {
+    return EnumSet.copyOf(SCHEDULED);
+  }
+
+  /**
+   * The phases whose cluster objects may need work (created, deleted or observed): holding
+   * resources or preempted, for queries.
+   */
+  public static Set<JobPhase> onCluster() {
+    return EnumSet.copyOf(ON_CLUSTER);
   }
 }

@@ -42,6 +42,9 @@ final class ObjectRules {
     meta.remove("resourceVersion");
     applyCreateDefaults(t, obj);
     validate(t, obj);
+    if (t.equals(ResourceRegistry.PODS)) {
+      PodValidation.checkOverheadOnCreate(t, obj, Json.str(obj, "metadata.name"));
+    }
     return obj;
   }
 

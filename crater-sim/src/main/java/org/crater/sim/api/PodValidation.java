@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * The pod checks a real API server would fail with 422: containers with a name and an image,
  * quantities that parse, and volume mounts at distinct absolute paths with sub-paths that stay
- * inside their volume. Volcano's admission webhook applies the mount checks to task templates.
+ * inside their volume; and the 403 of its RuntimeClass admission for an overhead of any kind.
+ * Volcano's admission webhook applies the mount checks to task templates.
  */
 final class PodValidation {
   private PodValidation() {}
@@ -40,6 +41,29 @@ final class PodValidation {
                   + " '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'");
         }
       }
+    }
+  }
+
+  /**
+   * The RuntimeClass admission plugin of a real API server refuses any {@code spec.overhead}, even
+   * an empty one, in a pod it creates without a RuntimeClass that defines it (client-java sends
+   * {@code {}} for a field it was never given). There are no RuntimeClasses here. On create only,
+   * as the plugin: an update may send back what client-java read, and the API server treats an
+   * empty overhead as equal to none when it compares the immutable spec.
+   */
+  static void checkOverheadOnCreate(ResourceType t, JsonObject pod, String name) {
+    JsonElement overhead = Json.at(pod, "spec.overhead");
+    if (overhead != null && !overhead.isJsonNull()) {
+      throw new ApiError(
+          403,
+          "Forbidden",
+          t.plural()
+              + " \""
+              + name
+              + "\" is forbidden: pod rejected: Pod Overhead set without corresponding"
+              + " RuntimeClass defined Overhead",
+          t.plural(),
+          name);
     }
   }
 

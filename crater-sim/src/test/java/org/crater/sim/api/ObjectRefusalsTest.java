@@ -72,6 +72,23 @@ class ObjectRefusalsTest {
   }
 
   @Test
+  void refusesAnOverheadWithoutRuntimeClassEvenAnEmptyOneAsRuntimeClassAdmissionDoes()
+      throws Exception {
+    String empty =
+        "{\"metadata\":{\"name\":\"o\"},\"spec\":{\"overhead\":{},"
+            + "\"containers\":[{\"name\":\"main\",\"image\":\"busybox\"}]}}";
+
+    RawHttp.Response refused = RawHttp.post(cluster.url() + PODS, empty);
+    RawHttp.Response created =
+        RawHttp.post(cluster.url() + PODS, empty.replace("\"overhead\":{},", ""));
+
+    assertThat(refused.code()).isEqualTo(403);
+    assertThat(refused.body())
+        .contains("pod rejected: Pod Overhead set without corresponding RuntimeClass");
+    assertThat(created.code()).isEqualTo(201);
+  }
+
+  @Test
   void refusesTheSameMountsInAVolcanoTaskTemplate() throws Exception {
     String job =
         "{\"metadata\":{\"name\":\"j\"},\"spec\":{\"tasks\":[{\"name\":\"t\",\"replicas\":1,"

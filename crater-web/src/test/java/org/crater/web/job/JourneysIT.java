@@ -327,6 +327,29 @@ class JourneysIT {
   }
 
   @Test
+  void aTensorFlowGangRunsItsParameterServerAndWorkersAtOnceAndLogsTheChief() {
+    join(alice, 16);
+    Map<String, Object> gang = job("GUARANTEED", "A100", 8, "sleep 2");
+    gang.put("kind", "TENSORFLOW");
+    gang.put("replicas", 2);
+    long id = submit(alice, gang);
+
+    JsonNode running = awaitPhase(alice, id, "RUNNING");
+    assertThat(running.path("kind").asText()).isEqualTo("TENSORFLOW");
+    assertThat(running.path("nodes")).hasSize(2);
+    HttpResponse<String> vcjob =
+        sim("apis/batch.volcano.sh/v1alpha1/namespaces/crater-jobs/jobs/crater-" + id + "-1");
+    assertThat(vcjob.statusCode()).isEqualTo(200);
+    assertThat(vcjob.body()).contains("\"ps\"").contains("\"tensorflow\"");
+
+    awaitPhase(alice, id, "SUCCEEDED");
+    assertThat(alice.get("api/v1/jobs/" + id + "/logs").raw()).contains("worker");
+    Map<String, Object> alone = job("GUARANTEED", "A100", 8, "sleep 2");
+    alone.put("kind", "TENSORFLOW");
+    assertThat(alice.post("api/v1/jobs", alone).status()).isEqualTo(400);
+  }
+
+  @Test
   void cancellingARunningJobDeletesItsPodAndKeepsTheRecord() {
     long id = submit(alice, job("BEST_EFFORT", "A100", 1, "sleep 60"));
     awaitPhase(alice, id, "RUNNING");

@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.crater.ejb.dataset.MountGrants;
 import org.crater.ejb.job.JobFilter;
+import org.crater.ejb.job.JobNames;
 import org.crater.ejb.quota.MemberQuota;
 import org.crater.ejb.quota.QuotaCharge;
 import org.crater.ejb.quota.ResourceQuantities;
@@ -117,7 +118,7 @@ public final class TaskViews {
         status(job.getPhase()),
         Objects.requireNonNullElse(
             job.getReasonMessage(), Objects.requireNonNullElse(job.getReason(), "")),
-        job.getAdmittedAt() == null ? "" : job.clusterName(),
+        job.getAdmittedAt() == null ? "" : JobNames.clusterName(job),
         deleted(job),
         0,
         "",

@@ -1,4 +1,4 @@
-package org.crater.ejb.scheduler;
+package org.crater.bench.admission;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,6 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import org.crater.ejb.scheduler.AccountLimit;
+import org.crater.ejb.scheduler.AdmissionPass;
+import org.crater.ejb.scheduler.HeldJob;
+import org.crater.ejb.scheduler.MemberLimit;
+import org.crater.ejb.scheduler.QueuedJob;
+import org.crater.k8s.common.CraterLabels;
 import org.crater.k8s.common.ResourceAmounts;
 import org.crater.k8s.node.NodeInventory;
 import org.crater.k8s.node.NodeView;
@@ -54,7 +60,7 @@ final class AdmissionWorkload {
    */
   private static final ResourceAmounts NODE =
       new ResourceAmounts(
-          Map.of("cpu", 96_000L, "memory", 768 * GIB, Room.GPU, (long) GPUS_PER_NODE));
+          Map.of("cpu", 96_000L, "memory", 768 * GIB, CraterLabels.GPU, (long) GPUS_PER_NODE));
 
   private AdmissionWorkload() {}
 
@@ -67,14 +73,8 @@ final class AdmissionWorkload {
     for (long id = 1; id <= queued; id++) {
       jobs.add(queuedJob(id, 1 + random.nextInt(users), random));
     }
-    return new AdmissionPass.Snapshot(
-        List.copyOf(jobs), List.copyOf(held), members(users), accounts(), Room.of(inventory));
-  }
-
-  /** The same snapshot with a fresh copy of its room, which a pass changes. */
-  static AdmissionPass.Snapshot withFreshRoom(AdmissionPass.Snapshot s) {
-    return new AdmissionPass.Snapshot(
-        s.queued(), s.held(), s.members(), s.accounts(), s.room().copy());
+    return AdmissionPass.Snapshot.of(
+        List.copyOf(jobs), List.copyOf(held), members(users), accounts(), inventory);
   }
 
   private static QueuedJob queuedJob(long id, long owner, Random random) {
@@ -131,7 +131,7 @@ final class AdmissionWorkload {
 
   private static ResourceVector perReplica(long gpus) {
     return ResourceVector.of(
-        Map.of("cpu", 4_000L * gpus, "memory", 32 * GIB * gpus, Room.GPU, gpus));
+        Map.of("cpu", 4_000L * gpus, "memory", 32 * GIB * gpus, CraterLabels.GPU, gpus));
   }
 
   private static long accountOf(long user) {
@@ -160,7 +160,7 @@ final class AdmissionWorkload {
     Map<String, Long> amounts = new TreeMap<>();
     amounts.put("cpu", 16_000L * gpus);
     amounts.put("memory", 128 * GIB * gpus);
-    amounts.put(Room.GPU, gpus);
+    amounts.put(CraterLabels.GPU, gpus);
     if (a100 > 0) {
       amounts.put("nvidia.com/a100", a100);
     }

@@ -1,6 +1,8 @@
-package org.crater.ejb.scheduler;
+package org.crater.bench.admission;
 
 import java.util.concurrent.TimeUnit;
+import org.crater.ejb.scheduler.AdmissionPass;
+import org.crater.ejb.scheduler.AdmissionPlan;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -46,7 +48,7 @@ public class AdmissionPassBenchmark {
 
   @Setup(Level.Invocation)
   public void freshRoom() {
-    snapshot = AdmissionWorkload.withFreshRoom(template);
+    snapshot = template.withFreshRoom();
   }
 
   @Benchmark

@@ -1,9 +1,12 @@
-package org.crater.ejb.scheduler;
+package org.crater.bench.admission;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.crater.ejb.scheduler.AdmissionWorkload.NOW;
+import static org.crater.bench.admission.AdmissionWorkload.NOW;
 
 import java.util.stream.IntStream;
+import org.crater.ejb.scheduler.AdmissionPass;
+import org.crater.ejb.scheduler.AdmissionPlan;
+import org.crater.ejb.scheduler.Waiting;
 import org.junit.jupiter.api.Test;
 
 class AdmissionWorkloadTest {
@@ -15,7 +18,7 @@ class AdmissionWorkloadTest {
     AdmissionPass.Snapshot snapshot =
         AdmissionWorkload.snapshot(QUEUED, 40, 8, AdmissionWorkload.Fill.FULL);
 
-    AdmissionPlan plan = AdmissionPass.plan(AdmissionWorkload.withFreshRoom(snapshot), NOW);
+    AdmissionPlan plan = AdmissionPass.plan(snapshot.withFreshRoom(), NOW);
 
     assertThat(snapshot.held()).hasSize(8 * 8);
     assertThat(plan.admitted()).isEmpty();
@@ -30,8 +33,8 @@ class AdmissionWorkloadTest {
     AdmissionPass.Snapshot snapshot =
         AdmissionWorkload.snapshot(QUEUED, 40, 8, AdmissionWorkload.Fill.FREE);
 
-    AdmissionPlan first = AdmissionPass.plan(AdmissionWorkload.withFreshRoom(snapshot), NOW);
-    AdmissionPlan second = AdmissionPass.plan(AdmissionWorkload.withFreshRoom(snapshot), NOW);
+    AdmissionPlan first = AdmissionPass.plan(snapshot.withFreshRoom(), NOW);
+    AdmissionPlan second = AdmissionPass.plan(snapshot.withFreshRoom(), NOW);
 
     assertThat(snapshot.held()).hasSize(8 * 4);
     assertThat(first.admitted()).isNotEmpty();
