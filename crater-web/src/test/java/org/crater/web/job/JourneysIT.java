@@ -15,7 +15,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
@@ -49,7 +48,7 @@ class JourneysIT {
 
   private Api admin;
   private Api alice;
-  private String lab;
+  private Lab lab;
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -60,35 +59,10 @@ class JourneysIT {
   @BeforeEach
   void signUp() {
     admin = Api.at(base).asAdmin();
-    lab = Api.unique("lab");
-    Reply account =
-        admin.post(
-            "api/v1/admin/accounts",
-            Map.of(
-                "name",
-                lab,
-                "displayName",
-                "Lab",
-                "quota",
-                Map.of("cpu", "256", "memory", "1Ti", "nvidia.com/gpu", "32")));
-    assertThat(account.status()).as(account.raw()).isEqualTo(201);
+    lab = Lab.create(admin);
     alice = Api.at(base).signUpAndLogIn("alice", PASSWORD);
-    join(alice, 1);
+    lab.join(alice, 1);
     Awaitility.await().atMost(PATIENCE).until(() -> alice.get("api/v1/nodes").status() == 200);
-  }
-
-  Map<String, Object> job(String slo, String model, int gpus, String script) {
-    Map<String, Object> job = new HashMap<>();
-    job.put("account", lab);
-    job.put("name", "journey");
-    job.put("kind", "BATCH");
-    job.put("taskType", "TRAINING");
-    job.put("slo", slo);
-    job.put("image", "pytorch/pytorch:2.4.0-cuda12.1-cudnn9-runtime");
-    job.put("command", List.of("sh", "-c", script));
-    job.put("resources", Map.of("cpu", "2", "memory", "8Gi", "nvidia.com/gpu", "" + gpus));
-    job.put("gpuModel", model);
-    return job;
   }
 
   static long submit(Api api, Map<String, Object> job) {
@@ -113,23 +87,10 @@ class JourneysIT {
     return api.get("api/v1/auth/me").body().path("user").path("username").asText();
   }
 
-  /** Makes the user a member of the test's account with a quota of {@code gpus} GPUs. */
-  void join(Api member, int gpus) {
-    Reply reply =
-        admin.put(
-            "api/v1/admin/accounts/" + lab + "/members/" + username(member),
-            Map.of(
-                "role",
-                "MEMBER",
-                "quota",
-                Map.of("cpu", "32", "memory", "128Gi", "nvidia.com/gpu", "" + gpus)));
-    assertThat(reply.status()).as(reply.raw()).isEqualTo(200);
-  }
-
   @Test
   void waitsOnQuotaWithReasonAndPositionAndRunsWhenQuotaFrees() {
-    long first = submit(alice, job("GUARANTEED", "A100", 1, "sleep 3"));
-    long second = submit(alice, job("GUARANTEED", "A100", 1, "sleep 1"));
+    long first = submit(alice, lab.job("GUARANTEED", "A100", 1, "sleep 3"));
+    long second = submit(alice, lab.job("GUARANTEED", "A100", 1, "sleep 1"));
 
     JsonNode running = awaitPhase(alice, first, "RUNNING");
     JsonNode waiting = alice.get("api/v1/jobs/" + second).body();
@@ -144,7 +105,7 @@ class JourneysIT {
     assertThat(waiting.path("waiting").path("position").asInt()).isPositive();
     JsonNode inLab =
         quota.body().findParents("account").stream()
-            .filter(q -> q.path("account").asText().equals(lab))
+            .filter(q -> q.path("account").asText().equals(lab.name()))
             .findFirst()
             .orElseThrow();
     JsonNode gpus =
@@ -168,7 +129,7 @@ class JourneysIT {
 
   @Test
   void aFailingCommandEndsFailedWithItsExitCode() {
-    long id = submit(alice, job("BEST_EFFORT", "A100", 1, "sleep 1; exit 3"));
+    long id = submit(alice, lab.job("BEST_EFFORT", "A100", 1, "sleep 1; exit 3"));
 
     JsonNode failed = awaitPhase(alice, id, "FAILED");
 
@@ -182,12 +143,12 @@ class JourneysIT {
         .atMost(PATIENCE)
         .until(() -> alice.get("api/v1/nodes/t4-node-0").body().path("jobs").isEmpty());
     Api bob = Api.at(base).signUpAndLogIn("bob", PASSWORD);
-    join(bob, 0);
-    join(alice, 4);
+    lab.join(bob, 0);
+    lab.join(alice, 4);
 
-    long bestEffort = submit(bob, job("BEST_EFFORT", "T4", 4, "sleep 4"));
+    long bestEffort = submit(bob, lab.job("BEST_EFFORT", "T4", 4, "sleep 4"));
     awaitPhase(bob, bestEffort, "RUNNING");
-    long guaranteed = submit(alice, job("GUARANTEED", "T4", 4, "sleep 2"));
+    long guaranteed = submit(alice, lab.job("GUARANTEED", "T4", 4, "sleep 2"));
 
     awaitPhase(alice, guaranteed, "RUNNING");
     JsonNode requeued = bob.get("api/v1/jobs/" + bestEffort).body();
@@ -211,7 +172,7 @@ class JourneysIT {
 
   @Test
   void aJobOnALostNodeRunsAgainWhenANodeIsBack() {
-    long id = submit(alice, job("BEST_EFFORT", "V100", 1, "sleep 8"));
+    long id = submit(alice, lab.job("BEST_EFFORT", "V100", 1, "sleep 8"));
     awaitPhase(alice, id, "RUNNING");
     try {
       SimulatedCluster.current().setNodeReady("v100-node-0", false);
@@ -232,7 +193,7 @@ class JourneysIT {
 
   @Test
   void aPodDeletedBySomeoneElseIsRunAgain() {
-    long id = submit(alice, job("BEST_EFFORT", "A100", 1, "sleep 30"));
+    long id = submit(alice, lab.job("BEST_EFFORT", "A100", 1, "sleep 30"));
     awaitPhase(alice, id, "RUNNING");
 
     assertThat(simDelete("api/v1/namespaces/crater-jobs/pods/crater-" + id + "-1")).isEqualTo(200);
@@ -249,7 +210,7 @@ class JourneysIT {
 
   @Test
   void aNotebookOpensInTheBrowserForItsOwnerAndGoesWithItsJob() throws Exception {
-    Map<String, Object> notebook = job("BEST_EFFORT", "A100", 1, "sleep 120");
+    Map<String, Object> notebook = lab.job("BEST_EFFORT", "A100", 1, "sleep 120");
     notebook.put("kind", "JUPYTER");
     notebook.put("taskType", "DEBUGGING");
     long id = submit(alice, notebook);
@@ -310,8 +271,8 @@ class JourneysIT {
 
   @Test
   void aPyTorchGangRunsAllReplicasAtOnce() {
-    join(alice, 16);
-    Map<String, Object> gang = job("GUARANTEED", "A100", 8, "sleep 2");
+    lab.join(alice, 16);
+    Map<String, Object> gang = lab.job("GUARANTEED", "A100", 8, "sleep 2");
     gang.put("kind", "PYTORCH");
     gang.put("replicas", 2);
     long id = submit(alice, gang);
@@ -328,8 +289,8 @@ class JourneysIT {
 
   @Test
   void aTensorFlowGangRunsItsParameterServerAndWorkersAtOnceAndLogsTheChief() {
-    join(alice, 16);
-    Map<String, Object> gang = job("GUARANTEED", "A100", 8, "sleep 2");
+    lab.join(alice, 16);
+    Map<String, Object> gang = lab.job("GUARANTEED", "A100", 8, "sleep 2");
     gang.put("kind", "TENSORFLOW");
     gang.put("replicas", 2);
     long id = submit(alice, gang);
@@ -344,14 +305,14 @@ class JourneysIT {
 
     awaitPhase(alice, id, "SUCCEEDED");
     assertThat(alice.get("api/v1/jobs/" + id + "/logs").raw()).contains("worker");
-    Map<String, Object> alone = job("GUARANTEED", "A100", 8, "sleep 2");
+    Map<String, Object> alone = lab.job("GUARANTEED", "A100", 8, "sleep 2");
     alone.put("kind", "TENSORFLOW");
     assertThat(alice.post("api/v1/jobs", alone).status()).isEqualTo(400);
   }
 
   @Test
   void cancellingARunningJobDeletesItsPodAndKeepsTheRecord() {
-    long id = submit(alice, job("BEST_EFFORT", "A100", 1, "sleep 60"));
+    long id = submit(alice, lab.job("BEST_EFFORT", "A100", 1, "sleep 60"));
     awaitPhase(alice, id, "RUNNING");
 
     Reply cancelled = alice.delete("api/v1/jobs/" + id);
@@ -367,10 +328,11 @@ class JourneysIT {
 
   @Test
   void logsOfMyJobOnlyAndOnlyOnceStarted() {
-    long id = submit(alice, job("BEST_EFFORT", "A100", 1, "sleep 1"));
+    long id = submit(alice, lab.job("BEST_EFFORT", "A100", 1, "sleep 1"));
     Api bob = Api.at(base).signUpAndLogIn("bob", PASSWORD);
-    long holder = submit(alice, job("GUARANTEED", "A100", 1, "sleep 60")); // alice's whole quota
-    long waiting = submit(alice, job("GUARANTEED", "A100", 1, "sleep 1")); // waits for it
+    long holder =
+        submit(alice, lab.job("GUARANTEED", "A100", 1, "sleep 60")); // alice's whole quota
+    long waiting = submit(alice, lab.job("GUARANTEED", "A100", 1, "sleep 1")); // waits for it
 
     awaitPhase(alice, id, "SUCCEEDED");
     Reply logs = alice.get("api/v1/jobs/" + id + "/logs?tail=5");
@@ -394,7 +356,7 @@ class JourneysIT {
 
   @Test
   void followedLogsAreCappedLeaveTheApiAnsweringAndEndWhenTheirClientsGo() throws Exception {
-    long id = submit(alice, job("BEST_EFFORT", "A100", 1, "sleep 600"));
+    long id = submit(alice, lab.job("BEST_EFFORT", "A100", 1, "sleep 600"));
     awaitPhase(alice, id, "RUNNING");
     String path = "api/v1/jobs/" + id + "/logs?follow=true";
     List<HttpResponse<InputStream>> followers = new ArrayList<>();
@@ -438,15 +400,16 @@ class JourneysIT {
 
   @Test
   void theClusterSummaryCountsQueuedJobsPerAccount() {
-    long holder = submit(alice, job("GUARANTEED", "A100", 1, "sleep 60")); // alice's whole quota
-    long id = submit(alice, job("GUARANTEED", "A100", 1, "sleep 1")); // waits for it
+    long holder =
+        submit(alice, lab.job("GUARANTEED", "A100", 1, "sleep 60")); // alice's whole quota
+    long id = submit(alice, lab.job("GUARANTEED", "A100", 1, "sleep 1")); // waits for it
     awaitPhase(alice, holder, "RUNNING");
 
     Reply summary = alice.get("api/v1/nodes/summary");
 
     assertThat(summary.body().path("nodes").asInt()).isEqualTo(5);
     assertThat(summary.body().path("gpus").findValuesAsText("model")).contains("A100", "V100");
-    assertThat(summary.body().path("queued").path(lab).asLong()).isEqualTo(1);
+    assertThat(summary.body().path("queued").path(lab.name()).asLong()).isEqualTo(1);
     alice.delete("api/v1/jobs/" + id);
     alice.delete("api/v1/jobs/" + holder);
   }
@@ -460,8 +423,8 @@ class JourneysIT {
       Awaitility.await()
           .atMost(PATIENCE)
           .until(() -> alice.get("api/v1/nodes/gpus").raw().contains("\"K80\""));
-      long stranded = submit(alice, job("BEST_EFFORT", "K80", 1, "sleep 1"));
-      long behind = submit(alice, job("BEST_EFFORT", "A100", 1, "sleep 1"));
+      long stranded = submit(alice, lab.job("BEST_EFFORT", "K80", 1, "sleep 1"));
+      long behind = submit(alice, lab.job("BEST_EFFORT", "A100", 1, "sleep 1"));
       Awaitility.await().atMost(PATIENCE).until(() -> waitingReason(stranded).equals("NoCapacity"));
       assertThat(waitingReason(behind)).isEqualTo("BehindInQueue");
 
@@ -469,7 +432,7 @@ class JourneysIT {
 
       awaitPhase(alice, behind, "SUCCEEDED");
       assertThat(waitingReason(stranded)).isEqualTo("NeverFits");
-      assertThat(alice.post("api/v1/jobs", job("BEST_EFFORT", "K80", 1, "sleep 1")).code())
+      assertThat(alice.post("api/v1/jobs", lab.job("BEST_EFFORT", "K80", 1, "sleep 1")).code())
           .as("no K80 node is left to submit to")
           .isEqualTo("invalid-job");
       alice.delete("api/v1/jobs/" + stranded);
@@ -488,12 +451,12 @@ class JourneysIT {
         body -> body.toString().contains("registry.example.org/unvetted/"),
         "images must come from a vetted registry");
     try {
-      Map<String, Object> unvetted = job("GUARANTEED", "A100", 1, "sleep 1");
+      Map<String, Object> unvetted = lab.job("GUARANTEED", "A100", 1, "sleep 1");
       unvetted.put("image", "registry.example.org/unvetted/train:1");
       long refused = submit(alice, unvetted);
 
       JsonNode failed = awaitPhase(alice, refused, "FAILED");
-      long next = submit(alice, job("GUARANTEED", "A100", 1, "sleep 1")); // the same one GPU
+      long next = submit(alice, lab.job("GUARANTEED", "A100", 1, "sleep 1")); // the same one GPU
 
       assertThat(failed.path("reason").asText()).isEqualTo("Rejected");
       assertThat(failed.path("reasonMessage").asText())

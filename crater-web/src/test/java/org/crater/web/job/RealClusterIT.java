@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
 import org.crater.web.Api;
@@ -51,7 +50,7 @@ class RealClusterIT {
   private CraterProcess crater;
   private Api admin;
   private Api alice;
-  private String lab;
+  private Lab lab;
 
   @BeforeAll
   void start() throws IOException {
@@ -82,53 +81,15 @@ class RealClusterIT {
   /** Alice, a member of a fresh account (32 GPUs) with a quota of one GPU there. */
   @BeforeEach
   void signUp() {
-    lab = Api.unique("lab");
-    Reply account =
-        admin.post(
-            "api/v1/admin/accounts",
-            Map.of(
-                "name",
-                lab,
-                "displayName",
-                "Lab",
-                "quota",
-                Map.of("cpu", "256", "memory", "1Ti", "nvidia.com/gpu", "32")));
-    assertThat(account.status()).as(account.raw()).isEqualTo(201);
+    lab = Lab.create(admin);
     alice = Api.at(crater.base()).signUpAndLogIn("alice", PASSWORD);
-    join(alice, 1);
+    lab.join(alice, 1);
     Awaitility.await().atMost(PATIENCE).until(() -> alice.get("api/v1/nodes").status() == 200);
-  }
-
-  private Map<String, Object> job(String slo, String model, int gpus, String script) {
-    Map<String, Object> job = new HashMap<>();
-    job.put("account", lab);
-    job.put("name", "real");
-    job.put("kind", "BATCH");
-    job.put("taskType", "TRAINING");
-    job.put("slo", slo);
-    job.put("image", "pytorch/pytorch:2.4.0-cuda12.1-cudnn9-runtime");
-    job.put("command", List.of("sh", "-c", script));
-    job.put("resources", Map.of("cpu", "2", "memory", "8Gi", "nvidia.com/gpu", "" + gpus));
-    job.put("gpuModel", model);
-    return job;
-  }
-
-  private void join(Api member, int gpus) {
-    String username = member.get("api/v1/auth/me").body().path("user").path("username").asText();
-    Reply reply =
-        admin.put(
-            "api/v1/admin/accounts/" + lab + "/members/" + username,
-            Map.of(
-                "role",
-                "MEMBER",
-                "quota",
-                Map.of("cpu", "32", "memory", "128Gi", "nvidia.com/gpu", "" + gpus)));
-    assertThat(reply.status()).as(reply.raw()).isEqualTo(200);
   }
 
   @Test
   void aBatchJobIsScheduledByKubeSchedulerAndSucceeds() {
-    long id = submit(alice, job("GUARANTEED", "A100", 1, "sleep 2"));
+    long id = submit(alice, lab.job("GUARANTEED", "A100", 1, "sleep 2"));
 
     JsonNode done = awaitPhase(alice, id, "SUCCEEDED");
 
@@ -146,14 +107,14 @@ class RealClusterIT {
 
   @Test
   void aFailingCommandEndsFailedWithItsExitCode() {
-    long id = submit(alice, job("BEST_EFFORT", "V100", 1, "sleep 1; exit 3"));
+    long id = submit(alice, lab.job("BEST_EFFORT", "V100", 1, "sleep 1; exit 3"));
 
     assertThat(awaitPhase(alice, id, "FAILED").path("exitCode").asInt()).isEqualTo(3);
   }
 
   @Test
   void aNotebookGetsItsServiceAndLosesItWithItsJob() {
-    Map<String, Object> notebook = job("BEST_EFFORT", "A100", 1, "sleep 300");
+    Map<String, Object> notebook = lab.job("BEST_EFFORT", "A100", 1, "sleep 300");
     notebook.put("kind", "JUPYTER");
     notebook.put("taskType", "DEBUGGING");
     long id = submit(alice, notebook);
@@ -179,8 +140,8 @@ class RealClusterIT {
 
   @Test
   void waitsOnQuotaAndRunsWhenQuotaFrees() {
-    long first = submit(alice, job("GUARANTEED", "A100", 1, "sleep 3"));
-    long second = submit(alice, job("GUARANTEED", "A100", 1, "sleep 1"));
+    long first = submit(alice, lab.job("GUARANTEED", "A100", 1, "sleep 3"));
+    long second = submit(alice, lab.job("GUARANTEED", "A100", 1, "sleep 1"));
 
     awaitPhase(alice, first, "RUNNING");
     JsonNode waiting = alice.get("api/v1/jobs/" + second).body();
@@ -195,14 +156,14 @@ class RealClusterIT {
   @Test
   void guaranteedWorkPreemptsBestEffortWhichRunsAgainLater() {
     Api bob = Api.at(crater.base()).signUpAndLogIn("bob", PASSWORD);
-    join(bob, 0);
-    join(alice, 8);
-    long first = submit(bob, job("BEST_EFFORT", "V100", 8, "sleep 6"));
-    long second = submit(bob, job("BEST_EFFORT", "V100", 8, "sleep 6"));
+    lab.join(bob, 0);
+    lab.join(alice, 8);
+    long first = submit(bob, lab.job("BEST_EFFORT", "V100", 8, "sleep 6"));
+    long second = submit(bob, lab.job("BEST_EFFORT", "V100", 8, "sleep 6"));
     awaitPhase(bob, first, "RUNNING");
     awaitPhase(bob, second, "RUNNING");
 
-    long guaranteed = submit(alice, job("GUARANTEED", "V100", 8, "sleep 2"));
+    long guaranteed = submit(alice, lab.job("GUARANTEED", "V100", 8, "sleep 2"));
 
     awaitPhase(alice, guaranteed, "RUNNING");
     int preempted =
@@ -220,7 +181,7 @@ class RealClusterIT {
 
   @Test
   void cancellingARunningJobDeletesItsPodAndKeepsTheRecord() {
-    long id = submit(alice, job("BEST_EFFORT", "A100", 1, "sleep 60"));
+    long id = submit(alice, lab.job("BEST_EFFORT", "A100", 1, "sleep 60"));
     awaitPhase(alice, id, "RUNNING");
 
     Reply cancelled = alice.delete("api/v1/jobs/" + id);
@@ -234,7 +195,7 @@ class RealClusterIT {
 
   @Test
   void aJobOnANodeFallenSilentRunsAgainElsewhereWithinTheBound() {
-    long id = submit(alice, job("BEST_EFFORT", "A100", 1, "sleep 600"));
+    long id = submit(alice, lab.job("BEST_EFFORT", "A100", 1, "sleep 600"));
     String node = awaitPhase(alice, id, "RUNNING").path("nodes").get(0).asText();
     long silentAt = System.nanoTime();
     bed.nodeDown(node);
