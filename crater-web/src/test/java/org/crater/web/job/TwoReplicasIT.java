@@ -228,8 +228,15 @@ class TwoReplicasIT {
     return job;
   }
 
-  /** Users submitting without pause through both replicas, each to the other when one fails. */
+  /**
+   * Users submitting without pause through both replicas, each to the other when one fails, at most
+   * {@link #AHEAD} jobs beyond what the test last waited for: more would only queue behind the
+   * users' quotas and outlast the test.
+   */
   private static final class Burst implements AutoCloseable {
+
+    private static final int AHEAD = 20;
+    private volatile int allowed;
 
     private final AtomicBoolean stop = new AtomicBoolean();
     private final ExecutorService clients;
@@ -253,6 +260,10 @@ class TwoReplicasIT {
     private void submit(Api user, Replicas replicas, String slo) {
       for (int n = 0; !stop.get(); n++) {
         try {
+          if (mine.size() >= allowed) {
+            Thread.sleep(20);
+            continue;
+          }
           Reply reply =
               replicas
                   .nth(user, n)
@@ -265,12 +276,15 @@ class TwoReplicasIT {
           }
         } catch (IllegalStateException unreachable) {
           // that replica is down or frozen: the next request goes to the other
+        } catch (InterruptedException e) {
+          return;
         }
       }
     }
 
     void awaitAccepted(int more) {
       int target = mine.size() + more;
+      allowed = target + AHEAD;
       Awaitility.await("submissions accepted")
           .atMost(Duration.ofSeconds(60))
           .until(() -> mine.size() >= target);
