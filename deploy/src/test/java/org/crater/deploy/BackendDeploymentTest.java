@@ -82,12 +82,12 @@ class BackendDeploymentTest {
   }
 
   @Test
-  void guaranteedOutranksBestEffortAndBestEffortNeverPreempts() {
+  void guaranteedOutranksBestEffortAndOnlyCraterPreempts() {
     Map<String, Object> guaranteed = Manifests.find(base, "PriorityClass", "crater-guaranteed");
     Map<String, Object> bestEffort = Manifests.find(base, "PriorityClass", "crater-best-effort");
     assertThat((Integer) guaranteed.get("value")).isGreaterThan((Integer) bestEffort.get("value"));
     assertThat(bestEffort.get("preemptionPolicy")).isEqualTo("Never");
-    assertThat(guaranteed.get("preemptionPolicy")).isEqualTo("PreemptLowerPriority");
+    assertThat(guaranteed.get("preemptionPolicy")).isEqualTo("Never");
     assertThat(guaranteed.get("globalDefault")).isEqualTo(false);
     assertThat(bestEffort.get("globalDefault")).isEqualTo(false);
   }
