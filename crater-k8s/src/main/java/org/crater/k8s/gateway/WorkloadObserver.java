@@ -24,7 +24,8 @@ import org.crater.k8s.workload.WorkloadSettings;
 /**
  * Rolls the cached Volcano job, pods and vanished pods of one attempt up into an {@link
  * ObservedWorkload}. Reads caches only, never the API: an attempt created a moment ago may still
- * read MISSING (pitfall P8 in docs/architecture.md), and applying it again is harmless.
+ * read MISSING (pitfall "caches lag writes" in docs/architecture.md), and applying it again is
+ * harmless.
  */
 final class WorkloadObserver {
 

@@ -31,7 +31,7 @@ import org.crater.k8s.pod.PodObservation;
  * change of a Crater-labelled object into a job-id notification (for the work queue), every change
  * that moves capacity into an inventory notification, and remembers pods that someone other than
  * Crater deleted, so a preemption by the cluster is still visible after the pod is gone. Caches lag
- * the API (pitfall P8 in docs/architecture.md).
+ * the API (pitfall "caches lag writes" in docs/architecture.md).
  */
 public final class ClusterCache implements AutoCloseable {
 

@@ -70,8 +70,8 @@ public final class LeaderElector implements AutoCloseable {
     if (task != null) {
       throw new IllegalStateException("elector already started");
     }
-    // Pass the Runnable itself: a wrapper returning a Runnable would never run (pitfall P11 in
-    // docs/architecture.md).
+    // Pass the Runnable itself: a wrapper returning a Runnable would never run
+    // (pitfall "scheduled wrappers" in docs/architecture.md).
     task =
         scheduler.scheduleWithFixedDelay(
             this::tick, 0, config.retryPeriod().toMillis(), TimeUnit.MILLISECONDS);

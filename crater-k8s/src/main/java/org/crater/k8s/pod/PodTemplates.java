@@ -33,11 +33,11 @@ import org.crater.k8s.workload.WorkloadSpec;
 /**
  * Builds the Pod of a single-replica job and the pod template of each Volcano task. Invariants:
  * restart policy Never, requests equal limits, {@code /dev/shm} is a memory emptyDir, the SLO's
- * priority class is set, {@code kind}/{@code apiVersion} are always filled in (pitfall P2 in
- * docs/architecture.md), the pod tolerates node loss for the configured time only ({@link
- * NodeLossPolicy}), and {@code overhead} is never sent: client-java starts every collection empty,
- * and the API server's RuntimeClass admission refuses a pod with {@code "overhead": {}} and no
- * RuntimeClass (docs/real-control-plane.md).
+ * priority class is set, {@code kind}/{@code apiVersion} are always filled in (pitfall "kind and
+ * apiVersion" in docs/architecture.md), the pod tolerates node loss for the configured time only
+ * ({@link NodeLossPolicy}), and {@code overhead} is never sent: client-java starts every collection
+ * empty, and the API server's RuntimeClass admission refuses a pod with {@code "overhead": {}} and
+ * no RuntimeClass (docs/real-control-plane.md).
  */
 public final class PodTemplates {
 

@@ -69,8 +69,8 @@ public record VolcanoJobStatus(
 
   private static int integer(JsonObject parent, String key) {
     JsonElement e = parent.get(key);
-    // Numbers may arrive as 2.0 (pitfall P4 in docs/architecture.md); read them as numbers, not as
-    // strings.
+    // Numbers may arrive as 2.0 (pitfall "numbers as doubles" in docs/architecture.md):
+    // read them as numbers, not as strings.
     return e != null && e.isJsonPrimitive() ? e.getAsNumber().intValue() : 0;
   }
 }

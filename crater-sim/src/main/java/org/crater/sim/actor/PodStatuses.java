@@ -8,7 +8,8 @@ import org.crater.sim.api.Pods;
 
 /**
  * Pod status shapes as a kubelet writes them, limited to fields the client models know (pitfall
- * P1): phase, IPs, start time, conditions and container states.
+ * "unknown fields" in docs/architecture.md): phase, IPs, start time, conditions and container
+ * states.
  */
 final class PodStatuses {
   private PodStatuses() {}
