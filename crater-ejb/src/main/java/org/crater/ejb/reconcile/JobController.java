@@ -66,7 +66,7 @@ public class JobController {
             queue,
             new JobReconciler(
                 records,
-                cluster.gateway(),
+                AttemptObjects.of(cluster.gateway()),
                 cluster::epoch,
                 cluster::fenced,
                 scheduler::reservedAgainst),

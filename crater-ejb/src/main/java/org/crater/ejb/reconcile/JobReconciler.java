@@ -15,7 +15,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.crater.ejb.node.FencedException;
 import org.crater.k8s.common.ClusterRejectedException;
-import org.crater.k8s.gateway.ClusterGateway;
 import org.crater.k8s.informer.Reconciler;
 import org.crater.k8s.informer.Request;
 import org.crater.k8s.informer.Result;
@@ -42,7 +41,7 @@ final class JobReconciler implements Reconciler {
   private static final Logger LOG = Logger.getLogger(JobReconciler.class.getName());
 
   private final JobRecords records;
-  private final ClusterGateway gateway;
+  private final AttemptObjects cluster;
   private final LongSupplier epochs;
   private final LongConsumer fenced;
   private final LongFunction<Set<String>> reservedAgainst;
@@ -54,12 +53,12 @@ final class JobReconciler implements Reconciler {
    */
   JobReconciler(
       JobRecords records,
-      ClusterGateway gateway,
+      AttemptObjects cluster,
       LongSupplier epochs,
       LongConsumer fenced,
       LongFunction<Set<String>> reservedAgainst) {
     this.records = records;
-    this.gateway = gateway;
+    this.cluster = cluster;
     this.epochs = epochs;
     this.fenced = fenced;
     this.reservedAgainst = reservedAgainst;
@@ -111,35 +110,13 @@ final class JobReconciler implements Reconciler {
   private Optional<Result> step(
       long id, Optional<JobState> state, Map<Long, ObservedWorkload> observed, long epoch) {
     try {
-      String namespace = gateway.settings().namespace();
       int keep = state.filter(JobState::keepsObjects).map(JobState::attempt).orElse(-1);
-      for (int attempt : gateway.attempts(namespace, id)) {
+      for (int attempt : cluster.attempts(id)) {
         if (attempt != keep) {
-          gateway.delete(namespace, id, attempt);
+          cluster.delete(id, attempt);
         }
       }
-      if (state.isEmpty()) {
-        return Optional.of(Result.done());
-      }
-      JobState job = state.get();
-      if (job.phase() == JobPhase.PREEMPTED) {
-        if (!gateway.attempts(namespace, id).isEmpty()) {
-          return Optional.of(Result.retryAfter(DELETION_RECHECK));
-        }
-        records.requeue(id, job.attempt(), epoch);
-        return Optional.of(Result.done());
-      }
-      if (!job.phase().holdsQuota()) {
-        return Optional.of(Result.done());
-      }
-      ObservedWorkload seen = gateway.observe(namespace, id, job.attempt());
-      if (seen.phase() == WorkloadPhase.MISSING
-          && !seen.preempted()
-          && job.phase() == JobPhase.CREATED) {
-        return Optional.of(create(id, job, epoch));
-      }
-      observed.put(id, seen);
-      return Optional.empty();
+      return state.isEmpty() ? Optional.of(Result.done()) : step(id, state.get(), observed, epoch);
     } catch (FencedException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -150,13 +127,36 @@ final class JobReconciler implements Reconciler {
     }
   }
 
+  /** The step of a known job once the attempts it should not have are deleted. */
+  private Optional<Result> step(
+      long id, JobState job, Map<Long, ObservedWorkload> observed, long epoch) {
+    if (job.phase() == JobPhase.PREEMPTED) {
+      if (!cluster.attempts(id).isEmpty()) {
+        return Optional.of(Result.retryAfter(DELETION_RECHECK));
+      }
+      records.requeue(id, job.attempt(), epoch);
+      return Optional.of(Result.done());
+    }
+    if (!job.phase().holdsQuota()) {
+      return Optional.of(Result.done());
+    }
+    ObservedWorkload seen = cluster.observe(id, job.attempt());
+    if (seen.phase() == WorkloadPhase.MISSING
+        && !seen.preempted()
+        && job.phase() == JobPhase.CREATED) {
+      return Optional.of(create(id, job, epoch));
+    }
+    observed.put(id, seen);
+    return Optional.empty();
+  }
+
   private Result create(long id, JobState job, long epoch) {
     Optional<WorkloadSpec> spec = records.spec(id, job.attempt());
     if (spec.isEmpty()) {
       return Result.retry(); // it moved meanwhile: look again
     }
     try {
-      gateway.apply(spec.get().avoiding(reservedAgainst.apply(id)));
+      cluster.apply(spec.get().avoiding(reservedAgainst.apply(id)));
     } catch (ClusterRejectedException e) {
       // Refused as invalid: the same objects never will be taken, so the job ends here.
       records.reject(id, job.attempt(), e.clusterMessage(), epoch);

@@ -35,13 +35,23 @@ public class SchedulerStore {
   private static final String ACTOR = "scheduler";
   private static final int CHUNK = 500;
 
+  private static final String ROWS =
+      "SELECT j.id, j.attempt, j.owner.id, j.account.id, j.slo, j.resources, j.replicas,"
+          + " j.gpuModel, j.submittedAt, j.startedAt, j.phase FROM Job j WHERE ";
+
   @PersistenceContext private EntityManager em;
   @Inject private Event<JobsChanged> changed;
   @EJB private LeaderFence fence;
 
-  private static final String ROWS =
-      "SELECT j.id, j.attempt, j.owner.id, j.account.id, j.slo, j.resources, j.replicas,"
-          + " j.gpuModel, j.submittedAt, j.startedAt, j.phase FROM Job j WHERE ";
+  /** The container's constructor; it injects the fields. */
+  public SchedulerStore() {}
+
+  /** A store on these collaborators (tests). */
+  SchedulerStore(EntityManager em, Event<JobsChanged> changed, LeaderFence fence) {
+    this.em = em;
+    this.changed = changed;
+    this.fence = fence;
+  }
 
   /**
    * Quotas and expiry, read in one transaction so they agree.
@@ -122,13 +132,20 @@ public class SchedulerStore {
    * @return how many jobs were admitted
    */
   public int apply(AdmissionPlan plan, Instant now, long epoch) {
+    List<Long> ids = new ArrayList<>(plan.admitted().stream().map(QueuedJob::id).toList());
+    plan.preempted().forEach(p -> ids.add(p.victim().id()));
+    return commit(plan, load(ids), now, epoch);
+  }
+
+  /**
+   * The body of {@link #apply}, on the plan's jobs as they are now ({@code jobs}, by id; a job
+   * absent is gone).
+   */
+  int commit(AdmissionPlan plan, Map<Long, Job> jobs, Instant now, long epoch) {
     Map<Long, List<HeldJob>> victimsFor = new HashMap<>();
     plan.preempted()
         .forEach(
             p -> victimsFor.computeIfAbsent(p.forJob(), id -> new ArrayList<>()).add(p.victim()));
-    List<Long> ids = new ArrayList<>(plan.admitted().stream().map(QueuedJob::id).toList());
-    plan.preempted().forEach(p -> ids.add(p.victim().id()));
-    Map<Long, Job> jobs = load(ids);
     Set<Long> moved = new HashSet<>();
     for (QueuedJob q : plan.admitted()) {
       Job job = jobs.get(q.id());
@@ -146,11 +163,11 @@ public class SchedulerStore {
           em.persist(
               victim.preempt(
                   "PreemptedForGuaranteed", "room for guaranteed job " + q.id(), ACTOR, now));
-          moved.add(victim.getId());
+          moved.add(planned.id());
         }
       }
       em.persist(job.admit(ACTOR, now).underEpoch(epoch));
-      moved.add(job.getId());
+      moved.add(q.id());
     }
     if (moved.isEmpty()) {
       return 0;
