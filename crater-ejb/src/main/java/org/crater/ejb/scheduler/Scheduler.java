@@ -86,6 +86,27 @@ public class Scheduler {
   private volatile Map<Long, Waiting> followed = Map.of();
   private volatile long followedAt;
 
+  /** The container's constructor; it injects the fields. */
+  public Scheduler() {}
+
+  /** A scheduler on these collaborators (tests); {@link #start} is not called. */
+  Scheduler(
+      Cluster cluster,
+      SchedulerStore store,
+      WaitingBoard board,
+      CraterMetrics metrics,
+      SchedulerSettings settings,
+      Clock clock,
+      ManagedExecutorService executor) {
+    this.cluster = cluster;
+    this.store = store;
+    this.board = board;
+    this.metrics = metrics;
+    this.settings = settings;
+    this.clock = clock;
+    this.executor = executor;
+  }
+
   /** Asks for a pass soon; returns at once. */
   public void requestPass() {
     requested.set(true);
@@ -213,20 +234,14 @@ public class Scheduler {
       Duration took = Duration.ofNanos(System.nanoTime() - started);
       waiting = plan.waiting();
       last = plan;
-      int admitted = 0;
-      if (!plan.admitted().isEmpty() || !plan.preempted().isEmpty()) {
-        admitted = store.apply(plan, now, epoch);
-        plan.admitted()
-            .forEach(j -> metrics.admissionLatency(Duration.between(j.submittedAt(), now)));
-      }
+      int admitted = apply(plan, now, epoch);
       metrics.pass(took, admitted, plan.preempted().size(), plan.waiting().size());
-      int count = admitted;
       LOG.fine(
           () ->
               "pass queued="
                   + queued.size()
                   + " admitted="
-                  + count
+                  + admitted
                   + " preempted="
                   + plan.preempted().size()
                   + " took="
@@ -242,6 +257,16 @@ public class Scheduler {
       LOG.warning(() -> "admission pass failed, the next pass retries: " + e);
       LOG.log(Level.FINE, "admission pass failure", e);
     }
+  }
+
+  /** Commits the plan, if it moves anything; returns how many jobs it admitted. */
+  private int apply(AdmissionPlan plan, Instant now, long epoch) {
+    if (plan.admitted().isEmpty() && plan.preempted().isEmpty()) {
+      return 0;
+    }
+    int admitted = store.apply(plan, now, epoch);
+    plan.admitted().forEach(j -> metrics.admissionLatency(Duration.between(j.submittedAt(), now)));
+    return admitted;
   }
 
   /** Publishes the leader's view for the other replicas when it changed (at most once a second). */
