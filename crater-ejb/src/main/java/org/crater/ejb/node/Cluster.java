@@ -72,13 +72,7 @@ public class Cluster {
       return;
     }
     // Outside the try below: invalid notebook settings stop the deployment, naming the setting.
-    // Notebook tokens are stored with their jobs; the derived secret only serves the notebooks
-    // started before that.
-    WorkloadSettings workloads =
-        WorkloadSettings.defaults(auth.derivedSecret("jupyter-token"))
-            .withNamespace(settings.namespace())
-            .withNotebooks(notebooks.ingress())
-            .withNodeLoss(settings.nodeLoss());
+    WorkloadSettings workloads = workloadSettings();
     try {
       cache =
           new ClusterCache(
@@ -89,27 +83,8 @@ public class Cluster {
       cache.start();
       gateway =
           new ClusterGateway(
-              connection.get().requests(), connection.get().watches(), workloads, cache);
-      String identity = settings.identity();
-      elector =
-          new LeaderElector(
-              connection.get().requests(),
-              settings.lease(identity),
-              scheduler,
-              new LeadershipListener() {
-                @Override
-                public void onStartedLeading() {
-                  epoch = 0;
-                  executor.execute(() -> claimEpoch(identity));
-                }
-
-                @Override
-                public void onStoppedLeading() {
-                  epoch = 0;
-                  LOG.info(() -> "stopped leading identity=" + identity);
-                }
-              },
-              clock);
+              connection.get().requests(), connection.get().watches(), workloads, cache, clock);
+      elector = elector(connection.get(), settings.identity());
       elector.start();
       LOG.info(
           () ->
@@ -117,6 +92,39 @@ public class Cluster {
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "cannot start the cluster connection at=" + settings.describe(), e);
     }
+  }
+
+  /**
+   * The settings desired objects are built with. Notebook tokens are stored with their jobs; the
+   * derived secret only serves the notebooks started before that.
+   */
+  private WorkloadSettings workloadSettings() {
+    return WorkloadSettings.defaults(auth.derivedSecret("jupyter-token"))
+        .withNamespace(settings.namespace())
+        .withNotebooks(notebooks.ingress())
+        .withNodeLoss(settings.nodeLoss());
+  }
+
+  /** The Lease election of this replica; winning it starts the claim of the next epoch. */
+  private LeaderElector elector(KubeConnection connection, String identity) {
+    return new LeaderElector(
+        connection.requests(),
+        settings.lease(identity),
+        scheduler,
+        new LeadershipListener() {
+          @Override
+          public void onStartedLeading() {
+            epoch = 0;
+            executor.execute(() -> claimEpoch(identity));
+          }
+
+          @Override
+          public void onStoppedLeading() {
+            epoch = 0;
+            LOG.info(() -> "stopped leading identity=" + identity);
+          }
+        },
+        clock);
   }
 
   @PreDestroy

@@ -4,6 +4,7 @@ import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1Pod;
 import java.io.InputStream;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.SortedSet;
 import java.util.logging.Logger;
@@ -28,16 +29,23 @@ public final class ClusterGateway {
   private final WorkloadWriter writer;
   private final WorkloadObserver observer;
   private final WorkloadLogs logs;
+  private final Clock clock;
 
   /**
    * @param client client for ordinary requests (finite read timeout)
    * @param streamClient client for followed log streams (read timeout 0)
    * @param settings namespace, Volcano routing, Jupyter and notebook Ingress settings
    * @param cache started informer caches
+   * @param clock tells when a pod has been terminating too long
    */
   public ClusterGateway(
-      ApiClient client, ApiClient streamClient, WorkloadSettings settings, ClusterCache cache) {
+      ApiClient client,
+      ApiClient streamClient,
+      WorkloadSettings settings,
+      ClusterCache cache,
+      Clock clock) {
     this.settings = settings;
+    this.clock = clock;
     this.cache = cache;
     this.writer = new WorkloadWriter(client, settings.notebooks().enabled());
     this.observer = new WorkloadObserver(cache, settings);
@@ -81,7 +89,7 @@ public final class ClusterGateway {
   public void delete(String namespace, long jobId, int attempt) {
     cache.expectDeletion(jobId, attempt);
     writer.delete(namespace, jobId, attempt);
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     for (V1Pod pod : cache.pods(jobId, attempt)) {
       V1ObjectMeta meta = pod.getMetadata();
       if (namespace.equals(meta.getNamespace())

@@ -80,7 +80,8 @@ class RealApiServerIT {
             client,
             connection.watches(),
             WorkloadSettings.defaults("it-secret").withNamespace(NAMESPACE),
-            cache);
+            cache,
+            Clock.systemUTC());
   }
 
   @AfterAll

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.models.V1ConfigMap;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
+import java.time.Clock;
 import java.time.Duration;
 import org.crater.k8s.common.ClusterUnavailableException;
 import org.crater.k8s.common.KubeClients;
@@ -90,7 +91,8 @@ class ResilienceIT {
             KubeClients.fromUrl("http://127.0.0.1:9", Duration.ofSeconds(2)),
             KubeClients.fromUrl("http://127.0.0.1:9", KubeClients.WATCH),
             WorkloadSettings.defaults("s"),
-            cluster.cache());
+            cluster.cache(),
+            Clock.systemUTC());
     assertThatThrownBy(() -> offline.apply(Specs.aJob().jobId(803).build()))
         .isInstanceOf(ClusterUnavailableException.class);
     assertThatThrownBy(() -> offline.apply(Specs.aJob().jobId(804).replicas(2).build()))

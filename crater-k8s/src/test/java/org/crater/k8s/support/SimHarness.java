@@ -46,7 +46,8 @@ public final class SimHarness implements AutoCloseable {
             client,
             watchClient,
             WorkloadSettings.defaults("it-secret").withNamespace(NAMESPACE),
-            cache);
+            cache,
+            Clock.systemUTC());
   }
 
   /** Starts a simulator from {@code config} (the jobs namespace is added) and syncs the caches. */
