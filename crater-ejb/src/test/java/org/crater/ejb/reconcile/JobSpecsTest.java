@@ -32,7 +32,7 @@ class JobSpecsTest {
     String shownByOne = WorkloadSettings.defaults("first-process").jupyterEndpoint(spec).token();
     String shownByOther = WorkloadSettings.defaults("second-process").jupyterEndpoint(spec).token();
 
-    assertThat(notebook.getNotebookToken()).isNotNull();
+    assertThat(notebook.getNotebookToken()).matches("[0-9a-f]{32}");
     assertThat(spec.jupyterToken()).isEqualTo(notebook.getNotebookToken());
     assertThat(shownByOne).isEqualTo(notebook.getNotebookToken()).isEqualTo(shownByOther);
     assertThat(spec.objectName()).isEqualTo("crater-1234-1");

@@ -17,6 +17,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.crater.k8s.common.ClusterRejectedException;
@@ -133,7 +134,7 @@ class ClusterGatewayIT {
     ObservedWorkload done = awaitPhase(spec, WorkloadPhase.SUCCEEDED);
     assertThat(done.exitCode()).isZero();
     assertThat(done.nodeNames()).hasSize(1);
-    assertThat(done.startTime()).isNotNull();
+    assertThat(done.startTime()).isBeforeOrEqualTo(done.finishTime());
     assertThat(done.preempted()).isFalse();
     assertThat(cluster.gateway().readLogs(spec.jobId(), spec.attempt(), 100))
         .contains("exited with code 0");
@@ -149,7 +150,7 @@ class ClusterGatewayIT {
     cluster.gateway().apply(spec);
     ObservedWorkload failed = awaitPhase(spec, WorkloadPhase.FAILED);
     assertThat(failed.exitCode()).isEqualTo(3);
-    assertThat(failed.finishTime()).isNotNull();
+    assertThat(failed.finishTime()).isAfterOrEqualTo(failed.startTime());
     assertThat(failed.preempted()).isFalse();
   }
 
@@ -158,7 +159,10 @@ class ClusterGatewayIT {
     WorkloadSpec spec =
         job(500, 0).kind(WorkloadKinds.PYTORCH).replicas(3).resource("nvidia.com/gpu", "4").build();
     cluster.gateway().apply(spec);
-    assertThat(DesiredWorkload.of(spec, cluster.gateway().settings()).volcanoJob()).isNotNull();
+    DesiredWorkload desired = DesiredWorkload.of(spec, cluster.gateway().settings());
+    assertThat(desired.pod()).as("a gang is no single pod").isNull();
+    assertThat(desired.volcanoJob().getKind()).isEqualTo("Job");
+    assertThat(desired.volcanoJob().getApiVersion()).isEqualTo("batch.volcano.sh/v1alpha1");
     cluster.gateway().apply(spec);
     await().atMost(WAIT).until(() -> podCount(spec) == 3);
     ObservedWorkload done = awaitPhase(spec, WorkloadPhase.SUCCEEDED);
@@ -204,7 +208,8 @@ class ClusterGatewayIT {
                         null,
                         "http://localhost:" + cluster.sim().port(),
                         null)),
-            cluster.cache());
+            cluster.cache(),
+            Clock.systemUTC());
     WorkloadSpec spec = job(60_000, 0).kind(WorkloadKinds.JUPYTER).jupyterToken("tok3n").build();
     NetworkingV1Api networking = new NetworkingV1Api(cluster.client());
 

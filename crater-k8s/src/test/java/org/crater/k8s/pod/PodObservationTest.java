@@ -11,6 +11,7 @@ import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1PodCondition;
 import io.kubernetes.client.openapi.models.V1PodSpec;
 import io.kubernetes.client.openapi.models.V1PodStatus;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.crater.k8s.workload.WorkloadPhase;
@@ -61,7 +62,7 @@ class PodObservationTest {
     PodObservation o = PodObservation.of(terminated("Failed", 3, "Error"), false);
     assertThat(o.exitCode()).isEqualTo(3);
     assertThat(o.reason()).isEqualTo("Error");
-    assertThat(o.finishTime()).isNotNull();
+    assertThat(o.finishTime()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
     assertThat(o.preempted()).isFalse();
     assertThat(o.nodeName()).isEqualTo("node-1");
   }

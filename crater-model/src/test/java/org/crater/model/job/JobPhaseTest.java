@@ -36,7 +36,11 @@ class JobPhaseTest {
   void callersCannotChangeTheSets() {
     JobPhase.scheduled().clear();
     JobPhase.onCluster().clear();
-    assertThat(JobPhase.scheduled()).isNotEmpty();
-    assertThat(JobPhase.onCluster()).isNotEmpty();
+    assertThat(JobPhase.scheduled())
+        .containsExactlyInAnyOrder(
+            JobPhase.QUEUEING, JobPhase.CREATED, JobPhase.PENDING, JobPhase.RUNNING);
+    assertThat(JobPhase.onCluster())
+        .containsExactlyInAnyOrder(
+            JobPhase.CREATED, JobPhase.PENDING, JobPhase.RUNNING, JobPhase.PREEMPTED);
   }
 }

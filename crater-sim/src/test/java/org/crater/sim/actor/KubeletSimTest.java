@@ -10,6 +10,7 @@ import io.kubernetes.client.openapi.models.V1ContainerStateTerminated;
 import io.kubernetes.client.openapi.models.V1Node;
 import io.kubernetes.client.openapi.models.V1Pod;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import org.crater.sim.SimClients;
 import org.crater.sim.SimCluster;
 import org.crater.sim.SimConfig;
@@ -56,14 +57,16 @@ class KubeletSimTest {
     V1Pod pod = read("run");
     assertThat(pod.getStatus().getPodIP()).startsWith("10.244.");
     assertThat(pod.getStatus().getHostIP()).startsWith("10.0.");
-    assertThat(pod.getStatus().getStartTime()).isNotNull();
+    assertThat(pod.getStatus().getStartTime())
+        .isBetween(pod.getMetadata().getCreationTimestamp(), OffsetDateTime.now());
     assertThat(pod.getStatus().getConditions())
         .anySatisfy(
             c -> {
               assertThat(c.getType()).isEqualTo("Ready");
               assertThat(c.getStatus()).isEqualTo("True");
             });
-    assertThat(pod.getStatus().getContainerStatuses().get(0).getState().getRunning()).isNotNull();
+    assertThat(pod.getStatus().getContainerStatuses().get(0).getState().getRunning().getStartedAt())
+        .isAfterOrEqualTo(pod.getStatus().getStartTime());
   }
 
   @Test
@@ -82,7 +85,7 @@ class KubeletSimTest {
     assertThat(ok.getReason()).isEqualTo("Completed");
     assertThat(bad.getExitCode()).isEqualTo(137);
     assertThat(bad.getReason()).isEqualTo("Error");
-    assertThat(bad.getFinishedAt()).isNotNull();
+    assertThat(bad.getFinishedAt()).isAfterOrEqualTo(bad.getStartedAt());
   }
 
   @Test

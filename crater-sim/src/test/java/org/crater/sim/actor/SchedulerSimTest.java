@@ -247,6 +247,8 @@ class SchedulerSimTest {
     core.createNamespacedPod("default", aPod("low-v").gpus(4).priority(1).build()).execute();
     awaitBound("low-a");
     awaitBound("low-v");
+    String lowA = nodeOf("low-a");
+    String lowV = nodeOf("low-v");
     cluster.store().create(ResourceRegistry.POD_GROUPS, "default", podGroup("never", 3));
     for (int i = 0; i < 3; i++) {
       core.createNamespacedPod(
@@ -254,8 +256,8 @@ class SchedulerSimTest {
           .execute();
     }
     awaitSettled("probe");
-    assertThat(nodeOf("low-a")).isNotNull();
-    assertThat(nodeOf("low-v")).isNotNull();
+    assertThat(nodeOf("low-a")).isEqualTo(lowA);
+    assertThat(nodeOf("low-v")).isEqualTo(lowV);
     for (int i = 0; i < 3; i++) {
       core.deleteNamespacedPod("never-" + i, "default").execute();
     }

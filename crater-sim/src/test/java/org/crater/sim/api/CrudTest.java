@@ -17,6 +17,8 @@ import io.kubernetes.client.openapi.models.V1PodStatus;
 import io.kubernetes.client.openapi.models.V1Status;
 import io.kubernetes.client.openapi.models.VersionInfo;
 import io.kubernetes.client.util.PatchUtils;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.crater.sim.SimClients;
 import org.crater.sim.SimCluster;
@@ -58,11 +60,14 @@ class CrudTest {
   @Test
   void createFillsServerFieldsAndGetReturnsIt() throws ApiException {
     V1Pod pod = aPod("crud-1").build().kind(null).apiVersion(null);
+    OffsetDateTime before = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS);
     V1Pod created = core.createNamespacedPod("default", pod).execute();
     assertThat(created.getKind()).isEqualTo("Pod");
-    assertThat(created.getMetadata().getUid()).isNotBlank();
-    assertThat(created.getMetadata().getResourceVersion()).isNotBlank();
-    assertThat(created.getMetadata().getCreationTimestamp()).isNotNull();
+    assertThat(created.getMetadata().getUid())
+        .matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    assertThat(created.getMetadata().getResourceVersion()).matches("[1-9][0-9]*");
+    assertThat(created.getMetadata().getCreationTimestamp())
+        .isBetween(before, OffsetDateTime.now());
     assertThat(created.getMetadata().getGeneration()).isEqualTo(1L);
     assertThat(created.getStatus().getPhase()).isEqualTo("Pending");
     assertThat(core.readNamespacedPod("crud-1", "default").execute().getMetadata().getUid())
@@ -177,7 +182,9 @@ class CrudTest {
 
   @Test
   void mergeJsonAndStrategicPatches() throws ApiException {
-    core.createNamespacedPod("default", aPod("crud-patch").label("keep", "1").build()).execute();
+    V1Pod original =
+        core.createNamespacedPod("default", aPod("crud-patch").label("keep", "1").build())
+            .execute();
     V1Pod merged =
         patch(
             "crud-patch",
@@ -201,7 +208,8 @@ class CrudTest {
             false);
     assertThat(strategic.getSpec().getContainers()).hasSize(1);
     assertThat(strategic.getSpec().getContainers().get(0).getImage()).isEqualTo("nginx");
-    assertThat(strategic.getSpec().getContainers().get(0).getResources()).isNotNull();
+    assertThat(strategic.getSpec().getContainers().get(0).getResources())
+        .isEqualTo(original.getSpec().getContainers().get(0).getResources());
     assertThat(strategic.getMetadata().getGeneration()).isEqualTo(2L);
   }
 
@@ -242,9 +250,11 @@ class CrudTest {
     V1Pod pod = aPod("crud-fin").build();
     pod.getMetadata().addFinalizersItem("crater.io/test");
     core.createNamespacedPod("default", pod).execute();
+    OffsetDateTime before = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS);
     core.deleteNamespacedPod("crud-fin", "default").execute();
     V1Pod marked = core.readNamespacedPod("crud-fin", "default").execute();
-    assertThat(marked.getMetadata().getDeletionTimestamp()).isNotNull();
+    assertThat(marked.getMetadata().getDeletionTimestamp())
+        .isBetween(before, OffsetDateTime.now().plusSeconds(30));
     patch(
         "crud-fin",
         "{\"metadata\":{\"finalizers\":null}}",
