@@ -63,53 +63,35 @@ public record WorkloadSettings(
 
   /** A copy with another namespace. */
   public WorkloadSettings withNamespace(String ns) {
-    return new WorkloadSettings(
-        ns,
-        volcanoForAll,
-        volcanoQueueFromAccount,
-        clusterDomain,
-        jupyterTokenSecret,
-        shmSizeLimit,
-        notebooks,
-        nodeLoss);
+    return copy(ns, volcanoForAll, notebooks, nodeLoss);
   }
 
   /** A copy with {@code volcanoForAll} changed. */
   public WorkloadSettings withVolcanoForAll(boolean all) {
+    return copy(namespace, all, notebooks, nodeLoss);
+  }
+
+  /** A copy with other notebook Ingress settings. */
+  public WorkloadSettings withNotebooks(NotebookIngress ingress) {
+    return copy(namespace, volcanoForAll, ingress, nodeLoss);
+  }
+
+  /** A copy with another node loss policy. */
+  public WorkloadSettings withNodeLoss(NodeLossPolicy policy) {
+    return copy(namespace, volcanoForAll, notebooks, policy);
+  }
+
+  /** A copy with these settings; the secret, the domain and the rest stay. */
+  private WorkloadSettings copy(
+      String ns, boolean all, NotebookIngress ingress, NodeLossPolicy policy) {
     return new WorkloadSettings(
-        namespace,
+        ns,
         all,
         volcanoQueueFromAccount,
         clusterDomain,
         jupyterTokenSecret,
         shmSizeLimit,
-        notebooks,
-        nodeLoss);
-  }
-
-  /** A copy with other notebook Ingress settings. */
-  public WorkloadSettings withNotebooks(NotebookIngress ingress) {
-    return new WorkloadSettings(
-        namespace,
-        volcanoForAll,
-        volcanoQueueFromAccount,
-        clusterDomain,
-        jupyterTokenSecret,
-        shmSizeLimit,
         ingress,
-        nodeLoss);
-  }
-
-  /** A copy with another node loss policy. */
-  public WorkloadSettings withNodeLoss(NodeLossPolicy policy) {
-    return new WorkloadSettings(
-        namespace,
-        volcanoForAll,
-        volcanoQueueFromAccount,
-        clusterDomain,
-        jupyterTokenSecret,
-        shmSizeLimit,
-        notebooks,
         policy);
   }
 

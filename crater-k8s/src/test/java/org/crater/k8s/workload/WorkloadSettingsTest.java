@@ -3,6 +3,7 @@ package org.crater.k8s.workload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import org.crater.k8s.support.Specs;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +48,59 @@ class WorkloadSettingsTest {
     assertThat(published.notebookBasePath(spec)).isEqualTo("/jupyter/crater-42-2/");
     assertThat(Specs.settings().notebookBasePath(spec)).isEqualTo("/");
     assertThat(published.withNamespace("lab").notebooks()).isEqualTo(published.notebooks());
+  }
+
+  @Test
+  void everyCopyChangesOnlyItsOwnSetting() {
+    WorkloadSettings base = WorkloadSettings.defaults("secret");
+    NotebookIngress ingress =
+        new NotebookIngress(true, "nginx", "nb.lab.org", "/jupyter/", null, null, null);
+    NodeLossPolicy patient = new NodeLossPolicy(300, 300, Duration.ofMinutes(5));
+
+    assertThat(base.withNamespace("lab"))
+        .isEqualTo(
+            new WorkloadSettings(
+                "lab",
+                false,
+                true,
+                "cluster.local",
+                "secret",
+                null,
+                base.notebooks(),
+                base.nodeLoss()));
+    assertThat(base.withVolcanoForAll(true))
+        .isEqualTo(
+            new WorkloadSettings(
+                "crater-jobs",
+                true,
+                true,
+                "cluster.local",
+                "secret",
+                null,
+                base.notebooks(),
+                base.nodeLoss()));
+    assertThat(base.withNotebooks(ingress))
+        .isEqualTo(
+            new WorkloadSettings(
+                "crater-jobs",
+                false,
+                true,
+                "cluster.local",
+                "secret",
+                null,
+                ingress,
+                base.nodeLoss()));
+    assertThat(base.withNodeLoss(patient))
+        .isEqualTo(
+            new WorkloadSettings(
+                "crater-jobs",
+                false,
+                true,
+                "cluster.local",
+                "secret",
+                null,
+                base.notebooks(),
+                patient));
   }
 
   @Test
