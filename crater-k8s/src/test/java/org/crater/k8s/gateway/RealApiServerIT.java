@@ -21,8 +21,7 @@ import org.crater.k8s.common.Threads;
 import org.crater.k8s.informer.ClusterCache;
 import org.crater.k8s.informer.ClusterCacheConfig;
 import org.crater.k8s.lease.LeaderElector;
-import org.crater.k8s.lease.LeadershipListener;
-import org.crater.k8s.lease.LeaseConfig;
+import org.crater.k8s.support.Candidates;
 import org.crater.k8s.support.Specs;
 import org.crater.k8s.workload.WorkloadPhase;
 import org.crater.k8s.workload.WorkloadSettings;
@@ -153,24 +152,7 @@ class RealApiServerIT {
   }
 
   private LeaderElector elector(String identity, AtomicInteger started) {
-    LeaseConfig config =
-        new LeaseConfig(
-            LEASE_NAMESPACE,
-            LEASE,
-            identity,
-            Duration.ofSeconds(2),
-            Duration.ofMillis(1500),
-            Duration.ofMillis(200));
-    LeadershipListener listener =
-        new LeadershipListener() {
-          @Override
-          public void onStartedLeading() {
-            started.incrementAndGet();
-          }
-
-          @Override
-          public void onStoppedLeading() {}
-        };
-    return new LeaderElector(client, config, scheduler, listener, Clock.systemUTC());
+    return Candidates.counting(
+        client, Candidates.quickLease(LEASE_NAMESPACE, LEASE, identity), scheduler, started);
   }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.crater.k8s.common.Threads;
+import org.crater.k8s.support.Candidates;
 import org.crater.k8s.support.SimHarness;
 import org.crater.sim.SimConfig;
 import org.junit.jupiter.api.AfterAll;
@@ -42,25 +43,11 @@ class LeaderElectorIT {
   }
 
   private LeaderElector elector(String lease, String identity, AtomicInteger started) {
-    LeaseConfig config =
-        new LeaseConfig(
-            SimHarness.NAMESPACE,
-            lease,
-            identity,
-            Duration.ofSeconds(2),
-            Duration.ofMillis(1500),
-            Duration.ofMillis(200));
-    LeadershipListener listener =
-        new LeadershipListener() {
-          @Override
-          public void onStartedLeading() {
-            started.incrementAndGet();
-          }
-
-          @Override
-          public void onStoppedLeading() {}
-        };
-    return new LeaderElector(cluster.client(), config, scheduler, listener, Clock.systemUTC());
+    return Candidates.counting(
+        cluster.client(),
+        Candidates.quickLease(SimHarness.NAMESPACE, lease, identity),
+        scheduler,
+        started);
   }
 
   @Test
@@ -105,27 +92,10 @@ class LeaderElectorIT {
   @Test
   void aLeaderWhoseRoundsStopLeadsNoLongerThanTheRenewDeadline() throws Exception {
     ScheduledExecutorService one = Executors.newSingleThreadScheduledExecutor();
-    LeaseConfig config =
-        new LeaseConfig(
-            SimHarness.NAMESPACE,
-            "paused-lease",
-            "replica-a",
-            Duration.ofSeconds(2),
-            Duration.ofMillis(1500),
-            Duration.ofMillis(200));
+    LeaseConfig config = Candidates.quickLease(SimHarness.NAMESPACE, "paused-lease", "replica-a");
     LeaderElector a =
         new LeaderElector(
-            cluster.client(),
-            config,
-            one,
-            new LeadershipListener() {
-              @Override
-              public void onStartedLeading() {}
-
-              @Override
-              public void onStoppedLeading() {}
-            },
-            Clock.systemUTC());
+            cluster.client(), config, one, LeadershipListener.none(), Clock.systemUTC());
     try {
       a.start();
       await().atMost(WAIT).until(a::isLeader);

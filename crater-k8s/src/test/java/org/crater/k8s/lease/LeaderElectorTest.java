@@ -17,15 +17,6 @@ import org.junit.jupiter.api.Test;
 
 class LeaderElectorTest {
 
-  private static final LeadershipListener SILENT =
-      new LeadershipListener() {
-        @Override
-        public void onStartedLeading() {}
-
-        @Override
-        public void onStoppedLeading() {}
-      };
-
   /** Accepts connections and never answers, as an API server behind a broken network may. */
   private static final class Silent implements AutoCloseable {
     private final ServerSocket server;
@@ -78,7 +69,7 @@ class LeaderElectorTest {
               KubeClients.fromUrl(apiServer.url(), KubeClients.REQUESTS),
               config,
               scheduler,
-              SILENT,
+              LeadershipListener.none(),
               Clock.systemUTC());
 
       long started = System.nanoTime();
