@@ -27,7 +27,7 @@ public final class SchedulerSim extends Actor {
   private static final Set<String> SCHEDULERS = Set.of("default-scheduler", "volcano");
   private static final long MIN_PASS_INTERVAL_MS = 20;
 
-  private final Map<String, ResourceVector> requests = new HashMap<>();
+  private final PodDemands demands;
   private final Preemptor preemptor;
   private final AtomicLong binds = new AtomicLong();
   private boolean dirty = true;
@@ -36,6 +36,7 @@ public final class SchedulerSim extends Actor {
   public SchedulerSim(Store store) {
     super("scheduler", store, null);
     this.preemptor = new Preemptor(store);
+    this.demands = new PodDemands(store);
   }
 
   /** The gang of a pod as {@code ns/group}, or null for a pod scheduled alone. */
@@ -54,7 +55,7 @@ public final class SchedulerSim extends Actor {
   protected void onEvent(WatchEvent e) {
     if (e.resource().equals(ResourceRegistry.PODS)) {
       if (e.type().equals(WatchEvent.DELETED)) {
-        requests.remove(Json.uid(e.object()));
+        demands.forget(e.object());
         dirty = true;
       } else if (e.type().equals(WatchEvent.ADDED)
           || (Pods.terminal(e.object()) && e.previous() != null && !Pods.terminal(e.previous()))) {
@@ -114,12 +115,12 @@ public final class SchedulerSim extends Actor {
     Map<String, Integer> boundPerGang = new HashMap<>();
     List<JsonObject> pending = new ArrayList<>();
     for (JsonObject pod : store.list(ResourceRegistry.PODS, null)) {
-      if (!requestsParse(pod)) {
+      if (!demands.parse(pod)) {
         continue;
       }
       String node = Json.str(pod, "spec.nodeName");
       if (node != null && !Pods.terminal(pod)) {
-        snapshot.occupy(node, placed(pod));
+        snapshot.occupy(node, demands.placed(pod));
         String gang = gangKey(pod);
         if (gang != null) {
           boundPerGang.merge(gang, 1, Integer::sum);
@@ -133,16 +134,6 @@ public final class SchedulerSim extends Actor {
     }
   }
 
-  /** Pods with unparseable requests are skipped (the API server rejects them on create). */
-  private boolean requestsParse(JsonObject pod) {
-    try {
-      placed(pod);
-      return true;
-    } catch (RuntimeException e) {
-      return false;
-    }
-  }
-
   private boolean isOurs(JsonObject pod) {
     String scheduler = Json.str(pod, "spec.schedulerName");
     return (scheduler == null || SCHEDULERS.contains(scheduler))
@@ -153,7 +144,7 @@ public final class SchedulerSim extends Actor {
   private void schedule(
       ClusterSnapshot snapshot, List<JsonObject> pending, Map<String, Integer> boundPerGang) {
     pending.sort(
-        Comparator.comparingInt((JsonObject p) -> -priority(p))
+        Comparator.comparingInt((JsonObject p) -> -demands.priority(p))
             .thenComparing(p -> String.valueOf(Json.str(p, "metadata.creationTimestamp")))
             .thenComparing(p -> Json.namespace(p) + "/" + Json.name(p)));
     Map<String, List<JsonObject>> units = new LinkedHashMap<>();
@@ -168,18 +159,18 @@ public final class SchedulerSim extends Actor {
       boolean gang = !unit.getKey().startsWith("pod:");
       String gangKey = gang ? unit.getKey() : null;
       int bound = gang ? boundPerGang.getOrDefault(gangKey, 0) : 0;
-      int need = gang ? minMember(gangKey) - bound : 1;
+      int need = gang ? demands.minMember(gangKey) - bound : 1;
       if (gang && unit.getValue().size() < need) {
         continue; // not every member exists yet
       }
-      String shape = gang ? null : shape(unit.getValue().get(0));
+      String shape = gang ? null : demands.shape(unit.getValue().get(0));
       if (shape != null && unfit.containsKey(shape)) {
         markUnschedulable(unit.getValue(), unfit.get(shape));
         continue;
       }
       if (!placeUnit(snapshot, unit.getValue(), Math.max(1, need), gangKey)) {
         JsonObject first = unit.getValue().get(0);
-        String message = snapshot.unschedulableMessage(first, placed(first).requests());
+        String message = snapshot.unschedulableMessage(first, demands.placed(first).requests());
         markUnschedulable(unit.getValue(), message);
         if (shape != null) {
           unfit.put(shape, message);
@@ -194,7 +185,7 @@ public final class SchedulerSim extends Actor {
     Map<JsonObject, String> bindings = new LinkedHashMap<>();
     List<ClusterSnapshot.Placed> victims = new ArrayList<>();
     for (JsonObject pod : members) {
-      ClusterSnapshot.Placed me = placed(pod);
+      ClusterSnapshot.Placed me = demands.placed(pod);
       ClusterSnapshot.NodeState node = snapshot.bestFit(pod, me.requests());
       if (node == null && !"Never".equals(Json.str(pod, "spec.preemptionPolicy"))) {
         ClusterSnapshot.Preemption p =
@@ -263,50 +254,5 @@ public final class SchedulerSim extends Actor {
     } catch (ApiError e) {
       // Deleted or bound meanwhile; the next pass sees the current state.
     }
-  }
-
-  private ClusterSnapshot.Placed placed(JsonObject pod) {
-    ResourceVector r =
-        requests.computeIfAbsent(Json.uid(pod), uid -> ResourceVector.requestsOf(pod));
-    return new ClusterSnapshot.Placed(pod, r, priority(pod));
-  }
-
-  private int priority(JsonObject pod) {
-    if (Json.at(pod, "spec.priority") != null) {
-      return (int) Json.num(pod, "spec.priority", 0);
-    }
-    String className = Json.str(pod, "spec.priorityClassName");
-    if (className == null) {
-      return 0;
-    }
-    return store
-        .find(ResourceRegistry.PRIORITY_CLASSES, null, className)
-        .map(pc -> (int) Json.num(pc, "value", 0))
-        .orElse(0);
-  }
-
-  private int minMember(String gangKey) {
-    int slash = gangKey.indexOf('/');
-    String ns = gangKey.substring(0, slash);
-    String name = gangKey.substring(slash + 1);
-    return store
-        .find(ResourceRegistry.POD_GROUPS, ns, name)
-        .map(pg -> (int) Json.num(pg, "spec.minMember", 1))
-        .or(
-            () ->
-                store
-                    .find(ResourceRegistry.VC_JOBS, ns, name)
-                    .map(job -> (int) Json.num(job, "spec.minAvailable", 1)))
-        .orElse(1);
-  }
-
-  private String shape(JsonObject pod) {
-    return placed(pod).requests()
-        + "|"
-        + Json.obj(pod, "spec.nodeSelector")
-        + "|"
-        + priority(pod)
-        + "|"
-        + Json.str(pod, "spec.preemptionPolicy");
   }
 }

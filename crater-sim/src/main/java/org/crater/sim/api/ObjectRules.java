@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import java.security.SecureRandom;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -46,6 +47,21 @@ final class ObjectRules {
       PodValidation.checkOverheadOnCreate(t, obj, Json.str(obj, "metadata.name"));
     }
     return obj;
+  }
+
+  /**
+   * Gives a pod without a priority of its own the value of its PriorityClass, when that exists
+   * ({@code priorityClasses} finds one by name, null when there is none).
+   */
+  static void resolvePriority(JsonObject pod, Function<String, JsonObject> priorityClasses) {
+    JsonObject spec = Json.child(pod, "spec");
+    String className = Json.str(pod, "spec.priorityClassName");
+    if (className != null && !spec.has("priority")) {
+      JsonObject pc = priorityClasses.apply(className);
+      if (pc != null) {
+        spec.addProperty("priority", Json.num(pc, "value", 0));
+      }
+    }
   }
 
   /** Fills metadata.name from generateName when needed and returns the name. */

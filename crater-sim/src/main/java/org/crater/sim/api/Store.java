@@ -105,21 +105,10 @@ public final class Store {
         throw ApiError.alreadyExists(t, name);
       }
       if (t.equals(ResourceRegistry.PODS)) {
-        resolvePriority(obj);
+        ObjectRules.resolvePriority(obj, data.get(ResourceRegistry.PRIORITY_CLASSES)::get);
       }
       commit(t, t.key(ns, name), null, obj, WatchEvent.ADDED);
       return obj;
-    }
-  }
-
-  private void resolvePriority(JsonObject pod) {
-    JsonObject spec = Json.child(pod, "spec");
-    String className = Json.str(pod, "spec.priorityClassName");
-    if (className != null && !spec.has("priority")) {
-      JsonObject pc = data.get(ResourceRegistry.PRIORITY_CLASSES).get(className);
-      if (pc != null) {
-        spec.addProperty("priority", Json.num(pc, "value", 0));
-      }
     }
   }
 
