@@ -33,6 +33,14 @@ final class JobFit {
       return; // an unknown model is refused under gpuModel
     }
     String where = model == null ? "" : model + " ";
+    if (!checkEachResource(perReplica, hosts, where, errors)) {
+      checkReplicas(job.replicas(), perReplica, hosts, where, errors);
+    }
+  }
+
+  /** Names each resource of which one replica needs more than any host has; true if any. */
+  private static boolean checkEachResource(
+      ResourceVector perReplica, List<NodeShape> hosts, String where, Map<String, String> errors) {
     boolean named = false;
     for (var need : perReplica.amounts().entrySet()) {
       long most = hosts.stream().mapToLong(n -> n.allocatable().get(need.getKey())).max().orElse(0);
@@ -47,16 +55,25 @@ final class JobFit {
                 + ")");
       }
     }
-    if (named) {
-      return;
-    }
+    return named;
+  }
+
+  /**
+   * Whether one replica fits a host with all of it at once, and all replicas the hosts together.
+   */
+  private static void checkReplicas(
+      int replicas,
+      ResourceVector perReplica,
+      List<NodeShape> hosts,
+      String where,
+      Map<String, String> errors) {
     long copies = 0;
     for (NodeShape node : hosts) {
       copies = Math.min(Integer.MAX_VALUE, copies + node.copiesOf(perReplica));
     }
     if (copies == 0) {
       errors.put("resources", "no single " + where + "node has all of it at once");
-    } else if (copies < job.replicas()) {
+    } else if (copies < replicas) {
       errors.put(
           "replicas",
           "the cluster's "

@@ -10,7 +10,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
-import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -219,12 +218,12 @@ public class JobService {
     Root<Job> job = select.from(Job.class);
     var submitted = job.<java.time.Instant>get("submittedAt");
     select
-        .where(where(cb, job, caller, all, filter))
+        .where(filter.where(cb, job, caller, all))
         .orderBy(
             filter.oldestFirst() ? cb.asc(submitted) : cb.desc(submitted), cb.desc(job.get("id")));
     CriteriaQuery<Long> count = cb.createQuery(Long.class);
     Root<Job> counted = count.from(Job.class);
-    count.select(cb.count(counted)).where(where(cb, counted, caller, all, filter));
+    count.select(cb.count(counted)).where(filter.where(cb, counted, caller, all));
     TypedQuery<Job> page = em.createQuery(select).setFirstResult(offset).setMaxResults(limit);
     return new JobPage(page.getResultList(), em.createQuery(count).getSingleResult());
   }
@@ -293,32 +292,5 @@ public class JobService {
     return em.createQuery("SELECT COUNT(j) FROM Job j WHERE j.phase = :phase", Long.class)
         .setParameter("phase", JobPhase.QUEUEING)
         .getSingleResult();
-  }
-
-  private static Predicate[] where(
-      CriteriaBuilder cb, Root<Job> job, Principal caller, boolean all, JobFilter filter) {
-    List<Predicate> where = new ArrayList<>();
-    if (!(all && caller.isAdmin())) {
-      where.add(cb.equal(job.get("owner").get("id"), caller.userId()));
-    }
-    if (filter.phase() != null) {
-      where.add(cb.equal(job.get("phase"), filter.phase()));
-    }
-    if (filter.kind() != null) {
-      where.add(cb.equal(job.get("kind"), filter.kind()));
-    }
-    if (filter.account() != null) {
-      where.add(cb.equal(job.get("account").get("name"), filter.account()));
-    }
-    if (filter.since() != null) {
-      where.add(cb.greaterThanOrEqualTo(job.get("submittedAt"), filter.since()));
-    }
-    if (filter.until() != null) {
-      where.add(cb.lessThan(job.get("submittedAt"), filter.until()));
-    }
-    if (!filter.withArchived()) {
-      where.add(cb.isNull(job.get("archivedAt")));
-    }
-    return where.toArray(Predicate[]::new);
   }
 }
