@@ -2,11 +2,11 @@ package org.crater.ejb.scheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.crater.ejb.scheduler.AdmissionPassTest.NOW;
+import static org.crater.ejb.scheduler.AdmissionPassTest.gpus;
 
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
-import java.lang.reflect.Proxy;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +23,6 @@ import org.crater.model.job.JobPhase;
 import org.crater.model.job.JobRequest;
 import org.crater.model.job.Slo;
 import org.crater.model.job.TaskType;
-import org.crater.model.quota.ResourceVector;
 import org.crater.model.user.PlatformRole;
 import org.crater.model.user.User;
 import org.junit.jupiter.api.DisplayName;
@@ -35,7 +34,6 @@ import org.junit.jupiter.api.Test;
  */
 class SchedulerStoreTest {
 
-  static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
   static final long EPOCH = 5;
 
   final List<Object> persisted = new ArrayList<>();
@@ -51,7 +49,7 @@ class SchedulerStoreTest {
   void admitsUnderTheEpoch() {
     Job job = put(1, Slo.GUARANTEED, JobPhase.QUEUEING);
 
-    int admitted = store.commit(plan(List.of(queued(1, Slo.GUARANTEED)), List.of()), jobs, NOW, 5);
+    int admitted = commit(List.of(queued(1, Slo.GUARANTEED)));
 
     assertThat(admitted).isEqualTo(1);
     assertThat(job.getPhase()).isEqualTo(JobPhase.CREATED);
@@ -76,9 +74,7 @@ class SchedulerStoreTest {
     Job victim = put(50, Slo.BEST_EFFORT, JobPhase.RUNNING);
     Job bystander = put(51, Slo.BEST_EFFORT, JobPhase.RUNNING);
 
-    int admitted =
-        store.commit(
-            plan(List.of(queued(1, Slo.GUARANTEED)), List.of(preemption(50, 1))), jobs, NOW, 5);
+    int admitted = commit(List.of(queued(1, Slo.GUARANTEED)), preemption(50, 1));
 
     assertThat(admitted).isEqualTo(1);
     assertThat(victim.getPhase()).isEqualTo(JobPhase.PREEMPTED);
@@ -98,9 +94,7 @@ class SchedulerStoreTest {
     Job job = put(1, Slo.GUARANTEED, JobPhase.CANCELLED);
     Job victim = put(50, Slo.BEST_EFFORT, JobPhase.RUNNING);
 
-    int admitted =
-        store.commit(
-            plan(List.of(queued(1, Slo.GUARANTEED)), List.of(preemption(50, 1))), jobs, NOW, 5);
+    int admitted = commit(List.of(queued(1, Slo.GUARANTEED)), preemption(50, 1));
 
     assertThat(admitted).isZero();
     assertThat(job.getPhase()).isEqualTo(JobPhase.CANCELLED);
@@ -115,7 +109,7 @@ class SchedulerStoreTest {
   void skipsJobWhoseSloChanged() {
     Job job = put(1, Slo.BEST_EFFORT, JobPhase.QUEUEING);
 
-    int admitted = store.commit(plan(List.of(queued(1, Slo.GUARANTEED)), List.of()), jobs, NOW, 5);
+    int admitted = commit(List.of(queued(1, Slo.GUARANTEED)));
 
     assertThat(admitted).isZero();
     assertThat(job.getPhase()).isEqualTo(JobPhase.QUEUEING);
@@ -130,12 +124,7 @@ class SchedulerStoreTest {
     QueuedJob stale =
         new QueuedJob(3, 0, 10, 1, Slo.GUARANTEED, gpus(1), 1, "A100", NOW.minusSeconds(60));
 
-    int admitted =
-        store.commit(
-            plan(List.of(queued(1, Slo.GUARANTEED), queued(2, Slo.GUARANTEED), stale), List.of()),
-            jobs,
-            NOW,
-            5);
+    int admitted = commit(List.of(queued(1, Slo.GUARANTEED), queued(2, Slo.GUARANTEED), stale));
 
     assertThat(admitted).isEqualTo(1);
     assertThat(later.getPhase()).isEqualTo(JobPhase.QUEUEING);
@@ -148,9 +137,7 @@ class SchedulerStoreTest {
     put(1, Slo.GUARANTEED, JobPhase.QUEUEING);
     Job ended = put(50, Slo.BEST_EFFORT, JobPhase.SUCCEEDED);
 
-    int admitted =
-        store.commit(
-            plan(List.of(queued(1, Slo.GUARANTEED)), List.of(preemption(50, 1))), jobs, NOW, 5);
+    int admitted = commit(List.of(queued(1, Slo.GUARANTEED)), preemption(50, 1));
 
     assertThat(admitted).isEqualTo(1);
     assertThat(ended.getPhase()).isEqualTo(JobPhase.SUCCEEDED);
@@ -164,9 +151,7 @@ class SchedulerStoreTest {
     put(1, Slo.GUARANTEED, JobPhase.QUEUEING);
     currentEpoch = 6;
 
-    assertThatThrownBy(
-            () ->
-                store.commit(plan(List.of(queued(1, Slo.GUARANTEED)), List.of()), jobs, NOW, EPOCH))
+    assertThatThrownBy(() -> commit(List.of(queued(1, Slo.GUARANTEED))))
         .isInstanceOf(FencedException.class);
     assertThat(fired).isEmpty();
   }
@@ -177,6 +162,11 @@ class SchedulerStoreTest {
     assertThat(store.commit(AdmissionPlan.EMPTY, jobs, NOW, EPOCH)).isZero();
     assertThat(persisted).isEmpty();
     assertThat(checkedEpochs).isEmpty();
+  }
+
+  /** Commits a plan that admits {@code admitted} and preempts as planned, under {@link #EPOCH}. */
+  private int commit(List<QueuedJob> admitted, AdmissionPlan.Preemption... preempted) {
+    return store.commit(plan(admitted, List.of(preempted)), jobs, NOW, EPOCH);
   }
 
   private List<JobEvent> events() {
@@ -195,10 +185,6 @@ class SchedulerStoreTest {
     HeldJob held =
         new HeldJob(victim, 1, 11, 1, Slo.BEST_EFFORT, gpus(2), 1, "A100", NOW.minusSeconds(600));
     return new AdmissionPlan.Preemption(held, forJob);
-  }
-
-  static ResourceVector gpus(long n) {
-    return ResourceVector.of(Map.of("cpu", 4_000L, "nvidia.com/gpu", n));
   }
 
   /** A job with attempt 1 in {@code phase}, as the database would hand it back. */
@@ -240,32 +226,12 @@ class SchedulerStoreTest {
 
   /** Records what is persisted; any other use of the entity manager fails the test. */
   private EntityManager entityManager() {
-    return (EntityManager)
-        Proxy.newProxyInstance(
-            EntityManager.class.getClassLoader(),
-            new Class<?>[] {EntityManager.class},
-            (proxy, method, args) -> {
-              if (!method.getName().equals("persist")) {
-                throw new UnsupportedOperationException(method.getName());
-              }
-              persisted.add(args[0]);
-              return null;
-            });
+    return OneMethod.of(EntityManager.class, "persist", args -> persisted.add(args[0]));
   }
 
   @SuppressWarnings("unchecked")
   private Event<JobsChanged> changeEvent() {
-    return (Event<JobsChanged>)
-        Proxy.newProxyInstance(
-            Event.class.getClassLoader(),
-            new Class<?>[] {Event.class},
-            (proxy, method, args) -> {
-              if (!method.getName().equals("fire")) {
-                throw new UnsupportedOperationException(method.getName());
-              }
-              fired.add((JobsChanged) args[0]);
-              return null;
-            });
+    return OneMethod.of(Event.class, "fire", args -> fired.add((JobsChanged) args[0]));
   }
 
   private LeaderFence fence() {

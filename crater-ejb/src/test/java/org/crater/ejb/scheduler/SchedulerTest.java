@@ -1,9 +1,13 @@
 package org.crater.ejb.scheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.crater.ejb.scheduler.AdmissionPassTest.ACCOUNT;
+import static org.crater.ejb.scheduler.AdmissionPassTest.ALICE;
+import static org.crater.ejb.scheduler.AdmissionPassTest.BOB;
+import static org.crater.ejb.scheduler.AdmissionPassTest.NOW;
+import static org.crater.ejb.scheduler.AdmissionPassTest.gpus;
 
 import jakarta.enterprise.concurrent.ManagedExecutorService;
-import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,11 +35,7 @@ import org.junit.jupiter.api.Test;
  */
 class SchedulerTest {
 
-  static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
   static final long EPOCH = 3;
-  static final long ACCOUNT = 1;
-  static final long ALICE = 10;
-  static final long BOB = 11;
 
   final FakeCluster cluster = new FakeCluster();
   final FakeStore store = new FakeStore();
@@ -180,22 +180,9 @@ class SchedulerTest {
     return new JobRow(id, 1, owner, ACCOUNT, slo, gpus(gpus), 1, "A100", submitted, started, phase);
   }
 
-  static ResourceVector gpus(long n) {
-    return ResourceVector.of(Map.of("cpu", 4_000L, "memory", 16L << 30, "nvidia.com/gpu", n));
-  }
-
   static ManagedExecutorService inlineExecutor() {
-    return (ManagedExecutorService)
-        Proxy.newProxyInstance(
-            ManagedExecutorService.class.getClassLoader(),
-            new Class<?>[] {ManagedExecutorService.class},
-            (proxy, method, args) -> {
-              if (!method.getName().equals("execute")) {
-                throw new UnsupportedOperationException(method.getName());
-              }
-              ((Runnable) args[0]).run();
-              return null;
-            });
+    return OneMethod.of(
+        ManagedExecutorService.class, "execute", args -> ((Runnable) args[0]).run());
   }
 
   /** One A100 node with 8 GPUs; the pods bound to it hold all 8 when there are any. */
@@ -266,8 +253,7 @@ class SchedulerTest {
       if (limitsFail) {
         throw new IllegalStateException("connection lost");
       }
-      ResourceVector eight =
-          ResourceVector.of(Map.of("cpu", 256_000L, "memory", 1024L << 30, "nvidia.com/gpu", 8L));
+      ResourceVector eight = AdmissionPassTest.quotaOf(8);
       return new Limits(
           List.of(new MemberLimit(ALICE, ACCOUNT, eight), new MemberLimit(BOB, ACCOUNT, eight)),
           List.of(new AccountLimit(ACCOUNT, "lab", eight, null)));

@@ -53,54 +53,27 @@ class WorkloadSettingsTest {
   @Test
   void everyCopyChangesOnlyItsOwnSetting() {
     WorkloadSettings base = WorkloadSettings.defaults("secret");
+    NotebookIngress off = base.notebooks();
     NotebookIngress ingress =
         new NotebookIngress(true, "nginx", "nb.lab.org", "/jupyter/", null, null, null);
+    NodeLossPolicy usual = base.nodeLoss();
     NodeLossPolicy patient = new NodeLossPolicy(300, 300, Duration.ofMinutes(5));
 
-    assertThat(base.withNamespace("lab"))
-        .isEqualTo(
-            new WorkloadSettings(
-                "lab",
-                false,
-                true,
-                "cluster.local",
-                "secret",
-                null,
-                base.notebooks(),
-                base.nodeLoss()));
+    assertThat(base).isEqualTo(defaultsBut("crater-jobs", false, off, usual));
+    assertThat(base.withNamespace("lab")).isEqualTo(defaultsBut("lab", false, off, usual));
     assertThat(base.withVolcanoForAll(true))
-        .isEqualTo(
-            new WorkloadSettings(
-                "crater-jobs",
-                true,
-                true,
-                "cluster.local",
-                "secret",
-                null,
-                base.notebooks(),
-                base.nodeLoss()));
+        .isEqualTo(defaultsBut("crater-jobs", true, off, usual));
     assertThat(base.withNotebooks(ingress))
-        .isEqualTo(
-            new WorkloadSettings(
-                "crater-jobs",
-                false,
-                true,
-                "cluster.local",
-                "secret",
-                null,
-                ingress,
-                base.nodeLoss()));
+        .isEqualTo(defaultsBut("crater-jobs", false, ingress, usual));
     assertThat(base.withNodeLoss(patient))
-        .isEqualTo(
-            new WorkloadSettings(
-                "crater-jobs",
-                false,
-                true,
-                "cluster.local",
-                "secret",
-                null,
-                base.notebooks(),
-                patient));
+        .isEqualTo(defaultsBut("crater-jobs", false, off, patient));
+  }
+
+  /** The defaults with secret {@code secret} but for these four settings. */
+  private static WorkloadSettings defaultsBut(
+      String namespace, boolean volcanoForAll, NotebookIngress notebooks, NodeLossPolicy nodeLoss) {
+    return new WorkloadSettings(
+        namespace, volcanoForAll, true, "cluster.local", "secret", null, notebooks, nodeLoss);
   }
 
   @Test
