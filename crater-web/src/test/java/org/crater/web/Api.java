@@ -139,12 +139,17 @@ public final class Api {
    * Signs a new user up (with a unique name from {@code prefix}) and returns the API as that user.
    */
   public Api signUpAndLogIn(String prefix, String password) {
+    return logIn(signUp(prefix, password), password);
+  }
+
+  /** Signs a new user up (with a unique name from {@code prefix}) and returns the username. */
+  public String signUp(String prefix, String password) {
     String username = unique(prefix);
     Reply signup = post("api/v1/auth/signup", Map.of("username", username, "password", password));
     if (signup.status() != 201) {
       throw new IllegalStateException("sign-up failed: " + signup.raw());
     }
-    return logIn(username, password);
+    return username;
   }
 
   /** Logs in and returns the API as that user. */

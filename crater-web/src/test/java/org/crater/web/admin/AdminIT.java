@@ -38,11 +38,15 @@ class AdminIT {
   }
 
   private String signUp(String prefix) {
-    String username = unique(prefix);
-    Reply reply =
-        Api.at(base).post("api/v1/auth/signup", Map.of("username", username, "password", PASSWORD));
-    assertThat(reply.status()).as(reply.raw()).isEqualTo(201);
-    return username;
+    return Api.at(base).signUp(prefix, PASSWORD);
+  }
+
+  /** A fresh account without a quota, named from {@code prefix}; returns its name. */
+  private static String account(Api admin, String prefix) {
+    String name = unique(prefix);
+    Reply created = admin.post("api/v1/admin/accounts", Map.of("name", name, "displayName", name));
+    assertThat(created.status()).as(created.raw()).isEqualTo(201);
+    return name;
   }
 
   @Test
@@ -189,10 +193,9 @@ class AdminIT {
 
   @Test
   void managesMembersAndTheirQuotas() {
-    String name = unique("nlp");
     String username = signUp("walter");
     Api admin = admin();
-    admin.post("api/v1/admin/accounts", Map.of("name", name, "displayName", "NLP"));
+    String name = account(admin, "nlp");
 
     Reply added =
         admin.put(
@@ -242,9 +245,8 @@ class AdminIT {
   @Test
   void aUserOrAnAccountWithJobsOnRecordIsKeptAndTheAnswerSaysWhy() {
     String username = signUp("ursula");
-    String name = unique("ml");
     Api admin = admin();
-    admin.post("api/v1/admin/accounts", Map.of("name", name, "displayName", "ML"));
+    String name = account(admin, "ml");
     admin.put("api/v1/admin/accounts/" + name + "/members/" + username, Map.of("role", "MEMBER"));
     jobOnRecord(logIn(username, PASSWORD), name);
 

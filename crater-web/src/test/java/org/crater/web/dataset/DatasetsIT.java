@@ -60,11 +60,7 @@ class DatasetsIT {
   }
 
   private String signUp(String prefix) {
-    String username = unique(prefix);
-    Reply reply =
-        Api.at(base).post("api/v1/auth/signup", Map.of("username", username, "password", PASSWORD));
-    assertThat(reply.status()).as(reply.raw()).isEqualTo(201);
-    return username;
+    return Api.at(base).signUp(prefix, PASSWORD);
   }
 
   private Api as(String username) {

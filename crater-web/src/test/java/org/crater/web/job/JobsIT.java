@@ -347,26 +347,10 @@ class JobsIT {
 
   /** A fresh account that expired yesterday, with the user as a member of {@code gpus} GPUs. */
   private String expiredAccountOf(Api member, int gpus) {
-    Api admin = Api.at(base).asAdmin();
-    String name = Api.unique("closed");
-    Reply created =
-        admin.post(
-            "api/v1/admin/accounts",
-            Map.of(
-                "name",
-                name,
-                "displayName",
-                "Closed",
-                "expiresAt",
-                java.time.Instant.now().minus(Duration.ofDays(1)).toString()));
-    assertThat(created.status()).as(created.raw()).isEqualTo(201);
-    String username = member.get("api/v1/auth/me").body().path("user").path("username").asText();
-    Reply joined =
-        admin.put(
-            "api/v1/admin/accounts/" + name + "/members/" + username,
-            Map.of("role", "MEMBER", "quota", Map.of("nvidia.com/gpu", "" + gpus)));
-    assertThat(joined.status()).as(joined.raw()).isEqualTo(200);
-    return name;
+    Lab closed = Lab.create(Api.at(base).asAdmin());
+    closed.join(member, gpus);
+    closed.expire();
+    return closed.name();
   }
 
   private static Map<String, Object> withAccount(Map<String, Object> job, String account) {

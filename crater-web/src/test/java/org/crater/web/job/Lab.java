@@ -2,6 +2,8 @@ package org.crater.web.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,5 +69,21 @@ final class Lab {
     job.put("resources", Map.of("cpu", "2", "memory", "8Gi", "nvidia.com/gpu", "" + gpus));
     job.put("gpuModel", model);
     return job;
+  }
+
+  /**
+   * Lets the account expire a day ago, without a quota of its own: nothing in it is admitted from
+   * then on, so its jobs stay queued.
+   */
+  void expire() {
+    Reply reply =
+        admin.put(
+            "api/v1/admin/accounts/" + name,
+            Map.of(
+                "displayName",
+                "Lab",
+                "expiresAt",
+                Instant.now().minus(Duration.ofDays(1)).toString()));
+    assertThat(reply.status()).as(reply.raw()).isEqualTo(200);
   }
 }
