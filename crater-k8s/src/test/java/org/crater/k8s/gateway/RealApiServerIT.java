@@ -135,19 +135,7 @@ class RealApiServerIT {
     AtomicInteger started = new AtomicInteger();
     LeaderElector a = elector("replica-a", started);
     LeaderElector b = elector("replica-b", started);
-    a.start();
-    b.start();
-    await().atMost(WAIT).until(() -> a.isLeader() || b.isLeader());
-    LeaderElector leader = a.isLeader() ? a : b;
-    LeaderElector follower = leader == a ? b : a;
-    await()
-        .during(Duration.ofSeconds(1))
-        .atMost(WAIT)
-        .until(() -> leader.isLeader() && !follower.isLeader());
-
-    leader.stop(true);
-    await().atMost(WAIT).until(follower::isLeader);
-    follower.stop(true);
+    Candidates.oneLeadsThenHandsOver(a, b, WAIT);
     assertThat(started.get()).isEqualTo(2);
   }
 

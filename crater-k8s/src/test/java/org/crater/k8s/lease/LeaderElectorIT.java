@@ -56,20 +56,7 @@ class LeaderElectorIT {
     AtomicInteger startedB = new AtomicInteger();
     LeaderElector a = elector("release-lease", "replica-a", startedA);
     LeaderElector b = elector("release-lease", "replica-b", startedB);
-    a.start();
-    b.start();
-    await().atMost(WAIT).until(() -> a.isLeader() || b.isLeader());
-    LeaderElector leader = a.isLeader() ? a : b;
-    LeaderElector follower = leader == a ? b : a;
-    await()
-        .during(Duration.ofSeconds(1))
-        .atMost(WAIT)
-        .until(() -> leader.isLeader() && !follower.isLeader());
-
-    leader.stop(true);
-    assertThat(leader.isLeader()).isFalse();
-    await().atMost(WAIT).until(follower::isLeader);
-    follower.stop(true);
+    Candidates.oneLeadsThenHandsOver(a, b, WAIT);
     assertThat(startedA.get() + startedB.get()).isEqualTo(2);
   }
 

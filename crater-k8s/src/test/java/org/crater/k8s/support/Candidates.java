@@ -1,5 +1,8 @@
 package org.crater.k8s.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.kubernetes.client.openapi.ApiClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,5 +48,26 @@ public final class Candidates {
           public void onStoppedLeading() {}
         };
     return new LeaderElector(client, config, scheduler, listener, Clock.systemUTC());
+  }
+
+  /**
+   * Starts both candidates of one Lease and holds that exactly one leads, for a second; stops it
+   * and holds that it leads no more and the other takes over; stops that one too.
+   */
+  public static void oneLeadsThenHandsOver(LeaderElector a, LeaderElector b, Duration wait) {
+    a.start();
+    b.start();
+    await().atMost(wait).until(() -> a.isLeader() || b.isLeader());
+    LeaderElector leader = a.isLeader() ? a : b;
+    LeaderElector follower = leader == a ? b : a;
+    await()
+        .during(Duration.ofSeconds(1))
+        .atMost(wait)
+        .until(() -> leader.isLeader() && !follower.isLeader());
+
+    leader.stop(true);
+    assertThat(leader.isLeader()).isFalse();
+    await().atMost(wait).until(follower::isLeader);
+    follower.stop(true);
   }
 }
