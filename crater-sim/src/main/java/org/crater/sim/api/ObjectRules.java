@@ -198,6 +198,29 @@ final class ObjectRules {
 
   /** Rejects what the real API server rejects for the shapes the simulator knows. */
   static void validate(ResourceType t, JsonObject obj) {
+    String shown = validateName(t, obj);
+    checkStringMap(t, obj, shown, "metadata.labels");
+    checkStringMap(t, obj, shown, "metadata.annotations");
+    for (String part : new String[] {"spec", "status"}) {
+      JsonElement e = obj.get(part);
+      if (e != null && !e.isJsonNull() && !e.isJsonObject()) {
+        throw ApiError.invalid(t, shown, part + ": Invalid value: must be an object");
+      }
+    }
+    if (t.equals(ResourceRegistry.PODS)) {
+      PodValidation.validate(t, obj, shown);
+    } else if (t.equals(ResourceRegistry.VC_JOBS)) {
+      PodValidation.validateVolcanoJob(t, obj, shown);
+    } else if (t.equals(ResourceRegistry.INGRESSES)) {
+      Ingresses.validate(t, obj, shown);
+    }
+  }
+
+  /**
+   * Rejects a name, generateName or namespace that is no string, and a missing or malformed name;
+   * returns the name as errors show it.
+   */
+  private static String validateName(ResourceType t, JsonObject obj) {
     for (String field : new String[] {"name", "generateName", "namespace"}) {
       JsonElement value = Json.meta(obj).get(field);
       if (value != null
@@ -223,21 +246,7 @@ final class ObjectRules {
             "metadata.name: Invalid value: \"" + name + "\": must be a lowercase RFC 1123 name");
       }
     }
-    checkStringMap(t, obj, shown, "metadata.labels");
-    checkStringMap(t, obj, shown, "metadata.annotations");
-    for (String part : new String[] {"spec", "status"}) {
-      JsonElement e = obj.get(part);
-      if (e != null && !e.isJsonNull() && !e.isJsonObject()) {
-        throw ApiError.invalid(t, shown, part + ": Invalid value: must be an object");
-      }
-    }
-    if (t.equals(ResourceRegistry.PODS)) {
-      PodValidation.validate(t, obj, shown);
-    } else if (t.equals(ResourceRegistry.VC_JOBS)) {
-      PodValidation.validateVolcanoJob(t, obj, shown);
-    } else if (t.equals(ResourceRegistry.INGRESSES)) {
-      Ingresses.validate(t, obj, shown);
-    }
+    return shown;
   }
 
   private static void checkStringMap(ResourceType t, JsonObject obj, String name, String path) {
