@@ -116,7 +116,9 @@ final class JobReconciler implements Reconciler {
           cluster.delete(id, attempt);
         }
       }
-      return state.isEmpty() ? Optional.of(Result.done()) : step(id, state.get(), observed, epoch);
+      return state.isEmpty()
+          ? Optional.of(Result.done())
+          : stepKnownJob(id, state.get(), observed, epoch);
     } catch (FencedException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -128,7 +130,7 @@ final class JobReconciler implements Reconciler {
   }
 
   /** The step of a known job once the attempts it should not have are deleted. */
-  private Optional<Result> step(
+  private Optional<Result> stepKnownJob(
       long id, JobState job, Map<Long, ObservedWorkload> observed, long epoch) {
     if (job.phase() == JobPhase.PREEMPTED) {
       if (!cluster.attempts(id).isEmpty()) {
