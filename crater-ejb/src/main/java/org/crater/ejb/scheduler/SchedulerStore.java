@@ -161,8 +161,10 @@ public class SchedulerStore {
             && victim.getPhase().holdsQuota()
             && victim.getAttempt() == planned.attempt()) {
           em.persist(
-              victim.preempt(
-                  "PreemptedForGuaranteed", "room for guaranteed job " + q.id(), ACTOR, now));
+              victim
+                  .preempt(
+                      "PreemptedForGuaranteed", "room for guaranteed job " + q.id(), ACTOR, now)
+                  .underEpoch(epoch));
           moved.add(planned.id());
         }
       }

@@ -85,6 +85,7 @@ class SchedulerStoreTest {
     assertThat(events())
         .extracting(JobEvent::getTo)
         .containsExactly(JobPhase.PREEMPTED, JobPhase.CREATED);
+    assertThat(events()).extracting(JobEvent::getEpoch).containsOnly(EPOCH);
     assertThat(fired).containsExactly(JobsChanged.of(Set.of(1L, 50L)));
   }
 
