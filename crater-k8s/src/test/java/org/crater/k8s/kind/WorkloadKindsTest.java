@@ -49,7 +49,9 @@ class WorkloadKindsTest {
   @Test
   void aNotebookIsInteractiveAndKeepsItsTokenVariableToItself() {
     assertThat(WorkloadKinds.JUPYTER.interactive())
-        .contains(new WorkloadKind.Interactive("notebook", 8888, "JUPYTER_TOKEN"));
+        .contains(
+            new WorkloadKind.Interactive(
+                "notebook", 8888, "JUPYTER_TOKEN", "token", "token", false));
     assertThat(WorkloadKinds.JUPYTER.reservedEnv()).containsKey("JUPYTER_TOKEN");
     assertThat(WorkloadKinds.BATCH.interactive()).isEmpty();
   }
