@@ -55,6 +55,18 @@ public record WorkloadSpec(
     String accessSecret,
     List<String> avoidNodes) {
 
+  /** Names the job, its attempt and its kind; never the secret. */
+  @Override
+  public String toString() {
+    return "WorkloadSpec[jobId="
+        + jobId
+        + ", attempt="
+        + attempt
+        + ", kind="
+        + (kind == null ? null : kind.name())
+        + "]";
+  }
+
   /** Validates identity fields and copies every collection. */
   public WorkloadSpec {
     if (jobId <= 0) {
