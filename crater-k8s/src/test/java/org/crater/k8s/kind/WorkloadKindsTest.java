@@ -11,7 +11,7 @@ class WorkloadKindsTest {
 
   @Test
   void everyKindIsFoundByItsNameAndItsLabel() {
-    assertThat(WorkloadKinds.all()).hasSize(4);
+    assertThat(WorkloadKinds.all()).hasSize(5);
     for (WorkloadKind kind : WorkloadKinds.all()) {
       assertThat(WorkloadKinds.of(kind.name())).isSameAs(kind);
       assertThat(WorkloadKinds.ofLabel(kind.labelValue())).containsSame(kind);
