@@ -41,16 +41,8 @@ public final class IngressTemplates {
   /** The Ingress of an interactive spec under enabled notebook settings. */
   public static V1Ingress interactive(WorkloadSpec spec, WorkloadSettings settings) {
     NotebookIngress notebooks = settings.notebooks();
-    Interactive interactive = spec.kind().interactive().orElseThrow();
     Map<String, String> annotations = new LinkedHashMap<>(notebooks.annotations());
-    String prefix = notebooks.path(spec.objectName());
-    V1HTTPIngressPath path = new V1HTTPIngressPath().path(prefix).pathType("Prefix");
-    if (interactive.servedAtRoot()) {
-      path.path(prefix.substring(0, prefix.length() - 1) + "(/|$)(.*)")
-          .pathType("ImplementationSpecific");
-      annotations.put(USE_REGEX, "true");
-      annotations.put(REWRITE_TARGET, "/$2");
-    }
+    V1HTTPIngressPath path = path(spec, notebooks, annotations);
     V1ObjectMeta meta =
         new V1ObjectMeta()
             .name(spec.objectName())
@@ -59,12 +51,6 @@ public final class IngressTemplates {
     if (!annotations.isEmpty()) {
       meta.annotations(annotations);
     }
-    path.backend(
-        new V1IngressBackend()
-            .service(
-                new V1IngressServiceBackend()
-                    .name(spec.objectName())
-                    .port(new V1ServiceBackendPort().number(interactive.port()))));
     V1IngressSpec ingressSpec =
         new V1IngressSpec()
             .ingressClassName(notebooks.className())
@@ -85,5 +71,25 @@ public final class IngressTemplates {
         .kind("Ingress")
         .metadata(meta)
         .spec(ingressSpec);
+  }
+
+  /** The rule's path to the spec's Service; adds the annotations a prefix-stripping path needs. */
+  private static V1HTTPIngressPath path(
+      WorkloadSpec spec, NotebookIngress notebooks, Map<String, String> annotations) {
+    Interactive interactive = spec.kind().interactive().orElseThrow();
+    String prefix = notebooks.path(spec.objectName());
+    V1HTTPIngressPath path = new V1HTTPIngressPath().path(prefix).pathType("Prefix");
+    if (interactive.servedAtRoot()) {
+      path.path(prefix.substring(0, prefix.length() - 1) + "(/|$)(.*)")
+          .pathType("ImplementationSpecific");
+      annotations.put(USE_REGEX, "true");
+      annotations.put(REWRITE_TARGET, "/$2");
+    }
+    return path.backend(
+        new V1IngressBackend()
+            .service(
+                new V1IngressServiceBackend()
+                    .name(spec.objectName())
+                    .port(new V1ServiceBackendPort().number(interactive.port()))));
   }
 }
