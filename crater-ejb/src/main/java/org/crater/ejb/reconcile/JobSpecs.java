@@ -32,7 +32,7 @@ public final class JobSpecs {
             job.getMounts().stream()
                 .map(m -> new Mount(m.pvc(), m.subPath(), m.mountPath(), m.readOnly()))
                 .toList())
-        .jupyterToken(job.getNotebookToken())
+        .accessSecret(job.getNotebookToken())
         .build();
   }
 }

@@ -12,13 +12,13 @@ import org.crater.ejb.node.Cluster;
 import org.crater.ejb.node.ClusterUnavailableException;
 import org.crater.k8s.common.ClusterException;
 import org.crater.k8s.kind.WorkloadKinds;
-import org.crater.k8s.workload.JupyterEndpoint;
+import org.crater.k8s.workload.InteractiveEndpoint;
 import org.crater.model.job.Job;
 import org.crater.model.job.JobPhase;
 
 /**
- * What a job's cluster objects show its owner: the notebook endpoint of a running Jupyter job and
- * the logs of its current attempt. Callers check ownership first (by loading the job through {@code
+ * What a job's cluster objects show its owner: the endpoint of a running interactive job and the
+ * logs of its current attempt. Callers check ownership first (by loading the job through {@code
  * JobService}).
  */
 @Stateless
@@ -27,15 +27,15 @@ public class JobWorkloads {
 
   @EJB private Cluster cluster;
 
-  /** The URL and token of a running notebook; empty for other jobs. */
-  public Optional<Notebook> jupyter(Job job) {
+  /** The URL and secret of a running interactive job (notebook, WebIDE); empty for other jobs. */
+  public Optional<Endpoint> endpoint(Job job) {
     if (WorkloadKinds.of(job.getKind().name()).interactive().isEmpty()
         || job.getPhase() != JobPhase.RUNNING
         || !cluster.configured()) {
       return Optional.empty();
     }
-    JupyterEndpoint endpoint = cluster.gateway().settings().jupyterEndpoint(JobSpecs.of(job));
-    return Optional.of(new Notebook(endpoint.url(), endpoint.token()));
+    InteractiveEndpoint endpoint = cluster.gateway().settings().endpoint(JobSpecs.of(job));
+    return Optional.of(new Endpoint(endpoint.url(), endpoint.secret(), endpoint.secretName()));
   }
 
   /** The last {@code tail} lines (all for null) of the job's main container log. */

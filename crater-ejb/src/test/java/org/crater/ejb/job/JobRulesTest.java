@@ -112,6 +112,8 @@ class JobRulesTest {
         valid("mounts at distinct absolute paths", d -> d.mount("/data").mount("/home/alice")),
         valid("an absolute working directory", d -> d.workingDir = "/workspace/run-1"),
         valid("JUPYTER_TOKEN in a batch job", d -> d.env.put("JUPYTER_TOKEN", "mine")),
+        valid("PASSWORD in a batch job", d -> d.env.put("PASSWORD", "mine")),
+        valid("a WebIDE with one GPU", d -> d.kind = JobKind.WEBIDE),
         valid("a whole A100 node", d -> d.resources = Map.of("cpu", "64", "nvidia.com/gpu", "8")),
         valid(
             "a gang over both A100 nodes",
@@ -220,6 +222,30 @@ class JobRulesTest {
             },
             "env.JUPYTER_TOKEN",
             "token"),
+        refused(
+            "PASSWORD in a WebIDE",
+            d -> {
+              d.kind = JobKind.WEBIDE;
+              d.env.put("PASSWORD", "guessable");
+            },
+            "env.PASSWORD",
+            "password"),
+        refused(
+            "HASHED_PASSWORD in a WebIDE",
+            d -> {
+              d.kind = JobKind.WEBIDE;
+              d.env.put("HASHED_PASSWORD", "$argon2i$v=19$m=4096,t=3,p=1$c2FsdA$aGFzaA");
+            },
+            "env.HASHED_PASSWORD",
+            "would replace it"),
+        refused(
+            "two replicas of a WebIDE",
+            d -> {
+              d.kind = JobKind.WEBIDE;
+              d.replicas = 2;
+            },
+            "replicas",
+            "exactly one replica"),
         refused("NUL in an env value", d -> d.env.put("MODE", "a\0b"), "env.MODE", "NUL"),
         refused("NUL in the name", d -> d.name = "res\0net", "name", "control"),
         refused("NUL in the command", d -> d.command.add("--x\0"), "command[2]", "NUL"),

@@ -29,24 +29,39 @@ class JobSpecsTest {
 
     WorkloadSpec spec = JobSpecs.of(notebook);
     // Two processes without a configured signing secret derive two different secrets.
-    String shownByOne = WorkloadSettings.defaults("first-process").jupyterEndpoint(spec).token();
-    String shownByOther = WorkloadSettings.defaults("second-process").jupyterEndpoint(spec).token();
+    String shownByOne = WorkloadSettings.defaults("first-process").endpoint(spec).secret();
+    String shownByOther = WorkloadSettings.defaults("second-process").endpoint(spec).secret();
 
     assertThat(notebook.getNotebookToken()).matches("[0-9a-f]{32}");
-    assertThat(spec.jupyterToken()).isEqualTo(notebook.getNotebookToken());
+    assertThat(spec.accessSecret()).isEqualTo(notebook.getNotebookToken());
     assertThat(shownByOne).isEqualTo(notebook.getNotebookToken()).isEqualTo(shownByOther);
     assertThat(spec.objectName()).isEqualTo("crater-1234-1");
   }
 
   @Test
   void otherJobsHaveNoToken() throws Exception {
-    assertThat(JobSpecs.of(stored(JobKind.BATCH, 1235)).jupyterToken()).isNull();
+    assertThat(JobSpecs.of(stored(JobKind.BATCH, 1235)).accessSecret()).isNull();
   }
 
   @ParameterizedTest
   @EnumSource(JobKind.class)
   void everyJobKindHasItsClusterWorkload(JobKind kind) throws Exception {
     assertThat(JobSpecs.of(stored(kind, 1236)).kind().name()).isEqualTo(kind.name());
+  }
+
+  @ParameterizedTest
+  @EnumSource(JobKind.class)
+  void aKindIsInteractiveInTheApiExactlyWhenItsClusterWorkloadIsAndThenHasItsOwnSecret(JobKind kind)
+      throws Exception {
+    WorkloadSpec spec = JobSpecs.of(stored(kind, 1237));
+
+    assertThat(kind.interactive()).isEqualTo(spec.kind().interactive().isPresent());
+    if (kind.interactive()) {
+      assertThat(spec.accessSecret()).matches("[0-9a-f]{32}");
+      assertThat(JobSpecs.of(stored(kind, 1237)).accessSecret()).isNotEqualTo(spec.accessSecret());
+    } else {
+      assertThat(spec.accessSecret()).isNull();
+    }
   }
 
   /** A job as read from the database: the id is the one JPA assigned. */

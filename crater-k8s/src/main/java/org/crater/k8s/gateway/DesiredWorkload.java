@@ -8,22 +8,22 @@ import org.crater.k8s.pod.IngressTemplates;
 import org.crater.k8s.pod.PodTemplates;
 import org.crater.k8s.pod.ServiceTemplates;
 import org.crater.k8s.volcano.VolcanoJobs;
-import org.crater.k8s.workload.JupyterEndpoint;
+import org.crater.k8s.workload.InteractiveEndpoint;
 import org.crater.k8s.workload.WorkloadSettings;
 import org.crater.k8s.workload.WorkloadSpec;
 
 /**
  * The objects one attempt of a job consists of. Exactly one of {@code pod} and {@code volcanoJob}
- * is set; Jupyter jobs also have a {@code service} and an {@code endpoint}, and an {@code ingress}
- * when notebooks are published.
+ * is set; interactive jobs (notebooks, WebIDEs) also have a {@code service} and an {@code
+ * endpoint}, and an {@code ingress} when they are published.
  *
  * @param namespace target namespace
  * @param name the shared object name {@code crater-<jobId>-<attempt>}
  * @param pod the Pod of a single-replica job, else null
  * @param volcanoJob the Volcano job of a gang or multi-replica job, else null
- * @param service the Jupyter Service, else null
- * @param ingress the Jupyter Ingress when notebooks are published, else null
- * @param endpoint the Jupyter URL and token, else null
+ * @param service the Service of an interactive job, else null
+ * @param ingress its Ingress when interactive jobs are published, else null
+ * @param endpoint its URL and secret, else null
  */
 public record DesiredWorkload(
     String namespace,
@@ -32,19 +32,21 @@ public record DesiredWorkload(
     DynamicKubernetesObject volcanoJob,
     V1Service service,
     V1Ingress ingress,
-    JupyterEndpoint endpoint) {
+    InteractiveEndpoint endpoint) {
 
   /** Builds the desired objects of a spec under the given settings. Pure. */
   public static DesiredWorkload of(WorkloadSpec spec, WorkloadSettings settings) {
     boolean volcano = settings.usesVolcano(spec);
-    boolean jupyter = spec.kind().interactive().isPresent();
+    boolean interactive = spec.kind().interactive().isPresent();
     return new DesiredWorkload(
         settings.namespaceOf(spec),
         spec.objectName(),
         volcano ? null : PodTemplates.pod(spec, settings),
         volcano ? VolcanoJobs.job(spec, settings) : null,
-        jupyter ? ServiceTemplates.jupyter(spec, settings) : null,
-        jupyter && settings.notebooks().enabled() ? IngressTemplates.jupyter(spec, settings) : null,
-        jupyter ? settings.jupyterEndpoint(spec) : null);
+        interactive ? ServiceTemplates.interactive(spec, settings) : null,
+        interactive && settings.notebooks().enabled()
+            ? IngressTemplates.interactive(spec, settings)
+            : null,
+        interactive ? settings.endpoint(spec) : null);
   }
 }

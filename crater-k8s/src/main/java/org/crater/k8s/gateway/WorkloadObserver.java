@@ -61,9 +61,10 @@ final class WorkloadObserver {
         .forEach(all::add);
     Rollup r = vcjob.map(j -> fromVolcano(j, all)).orElseGet(() -> fromPods(live, vanished));
     String url =
-        WorkloadKinds.ofLabel(kind).flatMap(WorkloadKind::interactive).isPresent()
-            ? settings.serviceUrl(name, namespace)
-            : null;
+        WorkloadKinds.ofLabel(kind)
+            .flatMap(WorkloadKind::interactive)
+            .map(i -> settings.serviceUrl(name, namespace, i.port()))
+            .orElse(null);
     return new ObservedWorkload(
         jobId,
         attempt,

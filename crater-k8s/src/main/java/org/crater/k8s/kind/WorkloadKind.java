@@ -63,6 +63,15 @@ public interface WorkloadKind {
     return Optional.empty();
   }
 
+  /**
+   * The environment that tells an interactive server the base URL it is published under (its
+   * Ingress path, e.g. {@code /jupyter/crater-7-1/}), given the job's own environment (a variable
+   * returned here replaces the job's own of that name); empty for servers that know no base URL.
+   */
+  default Map<String, String> baseUrlEnv(String basePath, Map<String, String> jobEnv) {
+    return Map.of();
+  }
+
   /** Environment variables this kind sets itself, with why a submission may not set them. */
   default Map<String, String> reservedEnv() {
     return Map.of();
@@ -81,12 +90,25 @@ public interface WorkloadKind {
   }
 
   /**
-   * What an interactive job exposes: a named container port behind a Service, and the environment
-   * variable its server reads its access token from.
+   * What an interactive job exposes: a named container port behind a Service (and an Ingress when
+   * published), and the secret its server is opened with. Crater makes the secret at submission,
+   * keeps it with the job and shows it, with the URL, to the job's owner only.
    *
-   * @param portName container port name
-   * @param port container and Service port
-   * @param tokenEnv environment variable carrying the token
+   * @param portName container and Service port name
+   * @param port container and Service port the server listens on
+   * @param secretEnv environment variable the server reads its secret from
+   * @param secretName what the owner is shown the secret as, e.g. {@code token} or {@code password}
+   * @param urlParam the query parameter that carries the secret in the URL the owner opens; null
+   *     when the owner types it into the server's login page instead
+   * @param servedAtRoot true when the server knows no base URL (it serves at {@code /} with
+   *     relative links), so its Ingress strips the path prefix; false when {@link
+   *     WorkloadKind#baseUrlEnv} tells it the prefix
    */
-  record Interactive(String portName, int port, String tokenEnv) {}
+  record Interactive(
+      String portName,
+      int port,
+      String secretEnv,
+      String secretName,
+      String urlParam,
+      boolean servedAtRoot) {}
 }

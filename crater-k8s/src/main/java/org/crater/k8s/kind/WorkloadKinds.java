@@ -8,6 +8,7 @@ import org.crater.k8s.kind.batch.BatchKind;
 import org.crater.k8s.kind.jupyter.JupyterKind;
 import org.crater.k8s.kind.pytorch.PyTorchKind;
 import org.crater.k8s.kind.tensorflow.TensorFlowKind;
+import org.crater.k8s.kind.webide.WebIdeKind;
 
 /**
  * The one registration of job kinds: every {@link WorkloadKind} Crater runs, by name. A kind of the
@@ -19,9 +20,10 @@ public final class WorkloadKinds {
   public static final WorkloadKind JUPYTER = new JupyterKind();
   public static final WorkloadKind PYTORCH = new PyTorchKind();
   public static final WorkloadKind TENSORFLOW = new TensorFlowKind();
+  public static final WorkloadKind WEBIDE = new WebIdeKind();
 
   private static final Map<String, WorkloadKind> BY_NAME =
-      byName(BATCH, JUPYTER, PYTORCH, TENSORFLOW);
+      byName(BATCH, JUPYTER, PYTORCH, TENSORFLOW, WEBIDE);
 
   private WorkloadKinds() {}
 

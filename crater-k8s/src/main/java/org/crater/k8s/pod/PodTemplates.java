@@ -43,10 +43,11 @@ public final class PodTemplates {
 
   public static final String MAIN_CONTAINER = "main";
 
-  /** The notebook's base URL (e.g. {@code /jupyter/crater-7-1/}) in a published notebook's pod. */
+  /**
+   * The base URL (e.g. {@code /jupyter/crater-7-1/}) in the pod of a published interactive job, for
+   * a command of the job's own.
+   */
   public static final String BASE_URL_ENV = "CRATER_NOTEBOOK_BASE_URL";
-
-  static final String NOTEBOOK_ARGS_ENV = "NOTEBOOK_ARGS";
 
   /** Environment names with this prefix are Crater's own ({@code CRATER_JOB_ID}, ...). */
   public static final String RESERVED_ENV_PREFIX = "CRATER_";
@@ -159,10 +160,11 @@ public final class PodTemplates {
   }
 
   private static List<V1EnvVar> env(WorkloadSpec spec, WorkloadSettings settings) {
-    List<V1EnvVar> env = new ArrayList<>();
     boolean published = spec.kind().interactive().isPresent() && settings.notebooks().enabled();
+    Map<String, String> baseUrl = published ? baseUrlEnv(spec, settings) : Map.of();
+    List<V1EnvVar> env = new ArrayList<>();
     spec.env().entrySet().stream()
-        .filter(e -> !(published && e.getKey().equals(NOTEBOOK_ARGS_ENV))) // merged below
+        .filter(e -> !baseUrl.containsKey(e.getKey())) // the kind's own value replaces it below
         .forEach(e -> env.add(new V1EnvVar().name(e.getKey()).value(e.getValue())));
     env.add(new V1EnvVar().name(RESERVED_ENV_PREFIX + "JOB_ID").value(Long.toString(spec.jobId())));
     env.add(
@@ -172,25 +174,18 @@ public final class PodTemplates {
     spec.kind()
         .interactive()
         .ifPresent(
-            i -> env.add(new V1EnvVar().name(i.tokenEnv()).value(settings.jupyterToken(spec))));
-    if (published) {
-      env.addAll(baseUrlEnv(spec, settings.notebookBasePath(spec)));
-    }
+            i -> env.add(new V1EnvVar().name(i.secretEnv()).value(settings.accessSecret(spec))));
+    baseUrl.forEach((name, value) -> env.add(new V1EnvVar().name(name).value(value)));
     return env;
   }
 
-  /**
-   * The notebook's base URL (its Ingress path) for the usual ways of starting Jupyter: the
-   * docker-stacks start script appends {@code NOTEBOOK_ARGS} (after the job's own), Kubeflow-style
-   * images read {@code NB_PREFIX}, and a command of the job's own can use {@value #BASE_URL_ENV}.
-   */
-  private static List<V1EnvVar> baseUrlEnv(WorkloadSpec spec, String basePath) {
-    String own = spec.env().getOrDefault(NOTEBOOK_ARGS_ENV, "").trim();
-    String flag = "--ServerApp.base_url=" + basePath;
-    return List.of(
-        new V1EnvVar().name(BASE_URL_ENV).value(basePath),
-        new V1EnvVar().name("NB_PREFIX").value(basePath.substring(0, basePath.length() - 1)),
-        new V1EnvVar().name(NOTEBOOK_ARGS_ENV).value(own.isEmpty() ? flag : own + " " + flag));
+  /** Crater's base URL variable followed by the ones the kind's server reads. */
+  private static Map<String, String> baseUrlEnv(WorkloadSpec spec, WorkloadSettings settings) {
+    String basePath = settings.notebookBasePath(spec);
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put(BASE_URL_ENV, basePath);
+    env.putAll(spec.kind().baseUrlEnv(basePath, spec.env()));
+    return env;
   }
 
   private static List<V1VolumeMount> mounts(WorkloadSpec spec) {

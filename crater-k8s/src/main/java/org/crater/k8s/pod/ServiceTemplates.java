@@ -6,20 +6,23 @@ import io.kubernetes.client.openapi.models.V1Service;
 import io.kubernetes.client.openapi.models.V1ServicePort;
 import io.kubernetes.client.openapi.models.V1ServiceSpec;
 import java.util.List;
+import org.crater.k8s.kind.WorkloadKind.Interactive;
 import org.crater.k8s.workload.WorkloadNames;
 import org.crater.k8s.workload.WorkloadSettings;
 import org.crater.k8s.workload.WorkloadSpec;
 
 /**
- * Builds the ClusterIP Service in front of a Jupyter pod. It has the job's object name and labels
- * and selects exactly that attempt's pods on port {@value WorkloadSettings#JUPYTER_PORT}.
+ * Builds the ClusterIP Service in front of the pod of an interactive job (a notebook, a WebIDE). It
+ * has the job's object name and labels and selects exactly that attempt's pods on the port the kind
+ * declares.
  */
 public final class ServiceTemplates {
 
   private ServiceTemplates() {}
 
-  /** The notebook Service of a Jupyter spec. */
-  public static V1Service jupyter(WorkloadSpec spec, WorkloadSettings settings) {
+  /** The Service of an interactive spec. */
+  public static V1Service interactive(WorkloadSpec spec, WorkloadSettings settings) {
+    Interactive interactive = spec.kind().interactive().orElseThrow();
     V1ObjectMeta meta =
         new V1ObjectMeta()
             .name(spec.objectName())
@@ -27,10 +30,10 @@ public final class ServiceTemplates {
             .labels(WorkloadNames.labels(spec));
     V1ServicePort port =
         new V1ServicePort()
-            .name("notebook")
+            .name(interactive.portName())
             .protocol("TCP")
-            .port(WorkloadSettings.JUPYTER_PORT)
-            .targetPort(new IntOrString(WorkloadSettings.JUPYTER_PORT));
+            .port(interactive.port())
+            .targetPort(new IntOrString(interactive.port()));
     V1ServiceSpec serviceSpec =
         new V1ServiceSpec()
             .type("ClusterIP")

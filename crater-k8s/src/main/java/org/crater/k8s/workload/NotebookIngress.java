@@ -4,10 +4,11 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * How notebooks are published outside the cluster: one Ingress per Jupyter attempt, routing {@code
- * <pathPrefix><objectName>/} on {@code host} to the attempt's Service. The notebook's base URL is
- * that same path, so every link it writes stays behind the Ingress. Disabled, notebooks answer only
- * on their in-cluster Service.
+ * How interactive jobs (notebooks, WebIDEs) are published outside the cluster: one Ingress per
+ * attempt, routing {@code <pathPrefix><objectName>/} on {@code host} to the attempt's Service. A
+ * server that takes a base URL is given that same path, so every link it writes stays behind the
+ * Ingress; one that serves at {@code /} gets the prefix stripped. Disabled, they answer only on
+ * their in-cluster Service.
  *
  * @param enabled create an Ingress per notebook
  * @param className the IngressClass, null for the cluster's default class
@@ -73,9 +74,9 @@ public record NotebookIngress(
     return pathPrefix + objectName + "/";
   }
 
-  /** The URL a user opens: the public URL, the notebook's path and its token. */
-  public String url(String objectName, String token) {
-    return publicUrl + path(objectName) + "?token=" + token;
+  /** The URL a user opens, without any secret: the public URL and the attempt's path. */
+  public String url(String objectName) {
+    return publicUrl + path(objectName);
   }
 
   private static String normalisedPrefix(String prefix) {

@@ -20,7 +20,7 @@ import java.util.List;
  * @param startTime when the first pod started, may be null
  * @param finishTime when it terminated, may be null
  * @param preempted true when the cluster evicted it
- * @param serviceUrl the Jupyter URL (without token) for notebooks, else null
+ * @param serviceUrl the in-cluster URL (without secret) of an interactive job, else null
  */
 public record ObservedWorkload(
     long jobId,

@@ -6,7 +6,7 @@ import java.util.HexFormat;
 import java.util.Objects;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.crater.k8s.kind.jupyter.JupyterKind;
+import org.crater.k8s.kind.WorkloadKind.Interactive;
 
 /**
  * How desired objects are shaped, independent of any one job.
@@ -14,11 +14,11 @@ import org.crater.k8s.kind.jupyter.JupyterKind;
  * @param namespace namespace for jobs without their own ({@code crater-jobs} by default)
  * @param volcanoForAll send every job, even single-replica ones, through Volcano
  * @param volcanoQueueFromAccount use the account as the Volcano queue (else {@code default})
- * @param clusterDomain DNS suffix used in Jupyter URLs
- * @param jupyterTokenSecret secret from which the token of a notebook without one of its own is
- *     derived (jobs submitted before tokens were stored per job); never logged
+ * @param clusterDomain DNS suffix used in the in-cluster URLs of interactive jobs
+ * @param jupyterTokenSecret secret from which the secret of an interactive job without one of its
+ *     own is derived (Jupyter jobs submitted before tokens were stored per job); never logged
  * @param shmSizeLimit size limit of the {@code /dev/shm} memory volume, null for none
- * @param notebooks how notebooks are published outside the cluster
+ * @param notebooks how interactive jobs are published outside the cluster
  * @param nodeLoss tolerations of node loss and when a pod stuck Terminating is force-deleted
  */
 public record WorkloadSettings(
@@ -32,7 +32,6 @@ public record WorkloadSettings(
     NodeLossPolicy nodeLoss) {
 
   public static final String DEFAULT_NAMESPACE = "crater-jobs";
-  public static final int JUPYTER_PORT = JupyterKind.PORT;
 
   /** Requires a namespace, a domain and a non-empty secret; no notebook settings: disabled. */
   public WorkloadSettings {
@@ -106,12 +105,13 @@ public record WorkloadSettings(
   }
 
   /**
-   * The notebook token: the spec's own (stored with the job), else HMAC-SHA256(secret, jobId), hex,
-   * 32 characters, for jobs submitted before tokens were stored.
+   * The secret that opens an interactive job (a notebook token, a WebIDE password): the spec's own
+   * (stored with the job), else HMAC-SHA256(secret, jobId), hex, 32 characters, for jobs submitted
+   * before secrets were stored.
    */
-  public String jupyterToken(WorkloadSpec spec) {
-    if (spec.jupyterToken() != null && !spec.jupyterToken().isBlank()) {
-      return spec.jupyterToken();
+  public String accessSecret(WorkloadSpec spec) {
+    if (spec.accessSecret() != null && !spec.accessSecret().isBlank()) {
+      return spec.accessSecret();
     }
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
@@ -125,27 +125,35 @@ public record WorkloadSettings(
   }
 
   /**
-   * The notebook endpoint of a Jupyter spec: Service name, URL with token (behind its Ingress when
-   * notebooks are published, else in the cluster), token.
+   * Where an interactive spec answers: Service name, the URL its owner opens (behind its Ingress
+   * when published, else in the cluster; with the secret in it when the kind's server reads it from
+   * the URL) and the secret. {@link IllegalArgumentException} for a kind nobody opens.
    */
-  public JupyterEndpoint jupyterEndpoint(WorkloadSpec spec) {
+  public InteractiveEndpoint endpoint(WorkloadSpec spec) {
+    Interactive interactive =
+        spec.kind()
+            .interactive()
+            .orElseThrow(
+                () -> new IllegalArgumentException(spec.kind().name() + " jobs are not opened"));
     String name = spec.objectName();
-    String token = jupyterToken(spec);
-    String url =
+    String secret = accessSecret(spec);
+    String base =
         notebooks.enabled()
-            ? notebooks.url(name, token)
-            : serviceUrl(name, namespaceOf(spec)) + "?token=" + token;
-    return new JupyterEndpoint(name, url, token);
+            ? notebooks.url(name)
+            : serviceUrl(name, namespaceOf(spec), interactive.port());
+    String url =
+        interactive.urlParam() == null ? base : base + "?" + interactive.urlParam() + "=" + secret;
+    return new InteractiveEndpoint(name, url, secret, interactive.secretName());
   }
 
-  /** The notebook's base URL: its Ingress path when notebooks are published, else {@code /}. */
+  /** The base URL of an interactive job: its Ingress path when published, else {@code /}. */
   public String notebookBasePath(WorkloadSpec spec) {
     return notebooks.enabled() ? notebooks.path(spec.objectName()) : "/";
   }
 
-  /** The in-cluster base URL of the notebook Service, without token. */
-  public String serviceUrl(String serviceName, String ns) {
-    return "http://" + serviceName + "." + ns + ".svc." + clusterDomain + ":" + JUPYTER_PORT + "/";
+  /** The in-cluster base URL of an interactive job's Service on its port, without secret. */
+  public String serviceUrl(String serviceName, String ns, int port) {
+    return "http://" + serviceName + "." + ns + ".svc." + clusterDomain + ":" + port + "/";
   }
 
   @Override

@@ -30,7 +30,8 @@ import org.crater.k8s.kind.WorkloadKinds;
  * @param mounts volumes to mount
  * @param namespace target namespace, null for the configured default
  * @param annotations runtime hints copied onto the objects (e.g. simulator run time)
- * @param jupyterToken notebook token; null lets the adapter derive one from its secret
+ * @param accessSecret the secret of an interactive job (notebook token, WebIDE password); null lets
+ *     the adapter derive one from its secret
  * @param avoidNodes nodes its pods must not be placed on (kept for other jobs)
  */
 public record WorkloadSpec(
@@ -51,8 +52,20 @@ public record WorkloadSpec(
     List<Mount> mounts,
     String namespace,
     Map<String, String> annotations,
-    String jupyterToken,
+    String accessSecret,
     List<String> avoidNodes) {
+
+  /** Names the job, its attempt and its kind; never the secret. */
+  @Override
+  public String toString() {
+    return "WorkloadSpec[jobId="
+        + jobId
+        + ", attempt="
+        + attempt
+        + ", kind="
+        + (kind == null ? null : kind.name())
+        + "]";
+  }
 
   /** Validates identity fields and copies every collection. */
   public WorkloadSpec {
@@ -96,7 +109,7 @@ public record WorkloadSpec(
         mounts,
         namespace,
         annotations,
-        jupyterToken,
+        accessSecret,
         List.copyOf(new java.util.TreeSet<>(nodes)));
   }
 
@@ -118,7 +131,7 @@ public record WorkloadSpec(
     return b.mounts(mounts)
         .namespace(namespace)
         .annotations(annotations)
-        .jupyterToken(jupyterToken);
+        .accessSecret(accessSecret);
   }
 
   private static Map<String, String> copy(Map<String, String> map) {
@@ -144,7 +157,7 @@ public record WorkloadSpec(
     private List<Mount> mounts = new ArrayList<>();
     private String namespace;
     private Map<String, String> annotations = new LinkedHashMap<>();
-    private String jupyterToken;
+    private String accessSecret;
 
     public Builder jobId(long v) {
       jobId = v;
@@ -246,8 +259,8 @@ public record WorkloadSpec(
       return this;
     }
 
-    public Builder jupyterToken(String v) {
-      jupyterToken = v;
+    public Builder accessSecret(String v) {
+      accessSecret = v;
       return this;
     }
 
@@ -270,7 +283,7 @@ public record WorkloadSpec(
           mounts,
           namespace,
           annotations,
-          jupyterToken,
+          accessSecret,
           List.of());
     }
   }

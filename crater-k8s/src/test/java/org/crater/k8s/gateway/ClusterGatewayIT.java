@@ -177,7 +177,7 @@ class ClusterGatewayIT {
     WorkloadSpec spec = job(60_000, 0).kind(WorkloadKinds.JUPYTER).build();
     cluster.gateway().apply(spec);
     DesiredWorkload applied = DesiredWorkload.of(spec, cluster.gateway().settings());
-    assertThat(applied.endpoint().url()).contains("token=" + applied.endpoint().token());
+    assertThat(applied.endpoint().url()).contains("token=" + applied.endpoint().secret());
     assertThat(
             new CoreV1Api(cluster.client())
                 .readNamespacedService(applied.name(), SimHarness.NAMESPACE)
@@ -210,7 +210,7 @@ class ClusterGatewayIT {
                         null)),
             cluster.cache(),
             Clock.systemUTC());
-    WorkloadSpec spec = job(60_000, 0).kind(WorkloadKinds.JUPYTER).jupyterToken("tok3n").build();
+    WorkloadSpec spec = job(60_000, 0).kind(WorkloadKinds.JUPYTER).accessSecret("tok3n").build();
     NetworkingV1Api networking = new NetworkingV1Api(cluster.client());
 
     published.apply(spec);

@@ -11,7 +11,7 @@ class WorkloadKindsTest {
 
   @Test
   void everyKindIsFoundByItsNameAndItsLabel() {
-    assertThat(WorkloadKinds.all()).hasSize(4);
+    assertThat(WorkloadKinds.all()).hasSize(5);
     for (WorkloadKind kind : WorkloadKinds.all()) {
       assertThat(WorkloadKinds.of(kind.name())).isSameAs(kind);
       assertThat(WorkloadKinds.ofLabel(kind.labelValue())).containsSame(kind);
@@ -49,7 +49,9 @@ class WorkloadKindsTest {
   @Test
   void aNotebookIsInteractiveAndKeepsItsTokenVariableToItself() {
     assertThat(WorkloadKinds.JUPYTER.interactive())
-        .contains(new WorkloadKind.Interactive("notebook", 8888, "JUPYTER_TOKEN"));
+        .contains(
+            new WorkloadKind.Interactive(
+                "notebook", 8888, "JUPYTER_TOKEN", "token", "token", false));
     assertThat(WorkloadKinds.JUPYTER.reservedEnv()).containsKey("JUPYTER_TOKEN");
     assertThat(WorkloadKinds.BATCH.interactive()).isEmpty();
   }

@@ -32,7 +32,7 @@ class IngressTemplatesTest {
                     null,
                     Map.of("nginx.ingress.kubernetes.io/proxy-body-size", "1g")));
 
-    V1Ingress ingress = IngressTemplates.jupyter(NOTEBOOK, settings);
+    V1Ingress ingress = IngressTemplates.interactive(NOTEBOOK, settings);
 
     assertThat(ingress.getApiVersion()).isEqualTo("networking.k8s.io/v1");
     assertThat(ingress.getKind()).isEqualTo("Ingress");
@@ -63,7 +63,7 @@ class IngressTemplatesTest {
             .withNotebooks(
                 new NotebookIngress(true, null, null, null, null, "https://gpu.lab.org", Map.of()));
 
-    V1Ingress ingress = IngressTemplates.jupyter(NOTEBOOK, settings);
+    V1Ingress ingress = IngressTemplates.interactive(NOTEBOOK, settings);
 
     assertThat(ingress.getSpec().getIngressClassName()).isNull();
     assertThat(ingress.getSpec().getRules().get(0).getHost()).isNull();

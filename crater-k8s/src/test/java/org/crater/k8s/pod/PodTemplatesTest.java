@@ -165,14 +165,14 @@ class PodTemplatesTest {
   void jupyterGetsTokenPortAndService() {
     WorkloadSpec spec = Specs.aJob().kind(WorkloadKinds.JUPYTER).build();
     V1Pod pod = PodTemplates.pod(spec, Specs.settings());
-    String token = Specs.settings().jupyterToken(spec);
+    String token = Specs.settings().accessSecret(spec);
     assertThat(pod.getSpec().getContainers().get(0).getEnv())
         .anySatisfy(
             e -> {
               assertThat(e.getName()).isEqualTo("JUPYTER_TOKEN");
               assertThat(e.getValue()).isEqualTo(token);
             });
-    V1Service svc = ServiceTemplates.jupyter(spec, Specs.settings());
+    V1Service svc = ServiceTemplates.interactive(spec, Specs.settings());
     assertThat(svc.getKind()).isEqualTo("Service");
     assertThat(svc.getSpec().getType()).isEqualTo("ClusterIP");
     assertThat(svc.getSpec().getPorts().get(0).getPort()).isEqualTo(8888);

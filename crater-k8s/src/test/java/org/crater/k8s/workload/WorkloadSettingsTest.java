@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import org.crater.k8s.kind.WorkloadKinds;
 import org.crater.k8s.support.Specs;
 import org.junit.jupiter.api.Test;
 
@@ -12,24 +13,24 @@ class WorkloadSettingsTest {
   @Test
   void tokenIsDeterministicPerJobAndSecret() {
     WorkloadSettings s = Specs.settings();
-    String t1 = s.jupyterToken(Specs.aJob().attempt(1).build());
-    assertThat(t1).hasSize(32).isEqualTo(s.jupyterToken(Specs.aJob().attempt(2).build()));
-    assertThat(t1).isNotEqualTo(s.jupyterToken(Specs.aJob().jobId(43).build()));
+    String t1 = s.accessSecret(Specs.aJob().attempt(1).build());
+    assertThat(t1).hasSize(32).isEqualTo(s.accessSecret(Specs.aJob().attempt(2).build()));
+    assertThat(t1).isNotEqualTo(s.accessSecret(Specs.aJob().jobId(43).build()));
     assertThat(t1)
-        .isNotEqualTo(WorkloadSettings.defaults("other").jupyterToken(Specs.aJob().build()));
+        .isNotEqualTo(WorkloadSettings.defaults("other").accessSecret(Specs.aJob().build()));
   }
 
   @Test
   void tokenFromSpecWins() {
-    assertThat(Specs.settings().jupyterToken(Specs.aJob().jupyterToken("abc").build()))
+    assertThat(Specs.settings().accessSecret(Specs.aJob().accessSecret("abc").build()))
         .isEqualTo("abc");
   }
 
   @Test
   void endpointUrlNamesServiceAndNamespace() {
-    JupyterEndpoint e = Specs.settings().jupyterEndpoint(Specs.aJob().namespace("lab").build());
+    InteractiveEndpoint e = Specs.settings().endpoint(notebook().namespace("lab").build());
     assertThat(e.url()).startsWith("http://crater-42-1.lab.svc.cluster.local:8888/?token=");
-    assertThat(e.toString()).doesNotContain(e.token());
+    assertThat(e.toString()).doesNotContain(e.secret());
   }
 
   @Test
@@ -39,12 +40,12 @@ class WorkloadSettingsTest {
             .withNotebooks(
                 new NotebookIngress(
                     true, "nginx", "nb.lab.org", "/jupyter/", "nb-tls", null, null));
-    WorkloadSpec spec = Specs.aJob().attempt(2).jupyterToken("0123abcd").build();
+    WorkloadSpec spec = notebook().attempt(2).accessSecret("0123abcd").build();
 
-    JupyterEndpoint e = published.jupyterEndpoint(spec);
+    InteractiveEndpoint e = published.endpoint(spec);
 
     assertThat(e.url()).isEqualTo("https://nb.lab.org/jupyter/crater-42-2/?token=0123abcd");
-    assertThat(e.token()).isEqualTo("0123abcd");
+    assertThat(e.secret()).isEqualTo("0123abcd");
     assertThat(published.notebookBasePath(spec)).isEqualTo("/jupyter/crater-42-2/");
     assertThat(Specs.settings().notebookBasePath(spec)).isEqualTo("/");
     assertThat(published.withNamespace("lab").notebooks()).isEqualTo(published.notebooks());
@@ -95,5 +96,9 @@ class WorkloadSettingsTest {
   void labelValuesAreSanitised() {
     assertThat(WorkloadNames.labels(Specs.aJob().account("ML Team/α").build()))
         .containsEntry("crater.io/account", "ML_Team");
+  }
+
+  private static WorkloadSpec.Builder notebook() {
+    return Specs.aJob().kind(WorkloadKinds.JUPYTER);
   }
 }

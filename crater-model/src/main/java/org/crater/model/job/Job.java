@@ -20,9 +20,9 @@ import org.crater.model.user.User;
  * through the methods below, each checked against {@link JobPhase}'s table and each returning the
  * {@link JobEvent} to record. Invariants: {@code attempt} starts at 1 and grows by one per requeue;
  * final phases never change again. A finished job may be archived once ({@link #archive}): lists
- * leave it out, its record and timeline stay. A Jupyter job has its notebook token from its
- * submission on (or, submitted before tokens were stored, from its admission on) and keeps it
- * across attempts and restarts of Crater.
+ * leave it out, its record and timeline stay. An interactive job (a notebook, a WebIDE) has its
+ * secret (token or password) from its submission on (or, submitted before secrets were stored, from
+ * its admission on) and keeps it across attempts and restarts of Crater.
  */
 @Entity
 @Table(name = "crater_job")
@@ -80,7 +80,7 @@ public class Job extends JobSubmission {
   @Column(name = "archived_at")
   private Instant archivedAt;
 
-  /** The Jupyter token, shown to the owner and administrators only; never logged. */
+  /** The secret of an interactive job, shown to the owner and administrators only; never logged. */
   @Column(name = "notebook_token", length = 64)
   private String notebookToken;
 
@@ -94,7 +94,7 @@ public class Job extends JobSubmission {
     this.phase = JobPhase.QUEUEING;
     this.attempt = 1;
     this.submittedAt = Objects.requireNonNull(now, "now");
-    this.notebookToken = getKind() == JobKind.JUPYTER ? NotebookTokens.generate() : null;
+    this.notebookToken = getKind().interactive() ? NotebookTokens.generate() : null;
   }
 
   /** The event of the submission itself; record it once the job has its id. */
@@ -112,7 +112,7 @@ public class Job extends JobSubmission {
   public JobEvent admit(String actor, Instant now) {
     JobEvent event = move(JobPhase.CREATED, "Admitted", null, actor, now);
     admittedAt = now;
-    if (getKind() == JobKind.JUPYTER && notebookToken == null) {
+    if (getKind().interactive() && notebookToken == null) {
       notebookToken = NotebookTokens.generate(); // queued before tokens were stored
     }
     return event;
@@ -248,7 +248,7 @@ public class Job extends JobSubmission {
     return exitCode;
   }
 
-  /** The notebook token of a Jupyter job; null for other jobs. */
+  /** The notebook token or WebIDE password of an interactive job; null for other jobs. */
   public String getNotebookToken() {
     return notebookToken;
   }

@@ -3,7 +3,10 @@ package org.crater.model.job;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
-/** Random notebook tokens: 128 bits from a {@link SecureRandom}, as 32 lower-case hex digits. */
+/**
+ * Random secrets of interactive jobs (notebook tokens, WebIDE passwords): 128 bits from a {@link
+ * SecureRandom}, as 32 lower-case hex digits.
+ */
 final class NotebookTokens {
 
   private static final SecureRandom RANDOM = new SecureRandom();

@@ -57,10 +57,22 @@ final class IngressFront {
     Optional<JsonObject> pod = runningPod(backend.get());
     if (pod.isEmpty()) {
       sendHtml(ex, 503, "503 Service Temporarily Unavailable", "No endpoint answers yet.");
+    } else if (isCodeServer(pod.get())) {
+      CodeServerPages.answer(ex, pod.get(), podEnv(pod.get()), backend.get().forwardedPath());
     } else {
       answerAsJupyter(ex, pod.get(), path);
     }
     return true;
+  }
+
+  private static boolean isCodeServer(JsonObject pod) {
+    Map<String, String> env = podEnv(pod);
+    return env.containsKey("PASSWORD") && !env.containsKey("JUPYTER_TOKEN");
+  }
+
+  /** The environment of the pod's first container. */
+  static Map<String, String> podEnv(JsonObject pod) {
+    return env(Json.arr(pod, "spec.containers").get(0).getAsJsonObject());
   }
 
   private void answerAsJupyter(HttpExchange ex, JsonObject pod, String path) throws IOException {
@@ -174,8 +186,7 @@ final class IngressFront {
     return colon > host.lastIndexOf(']') ? host.substring(0, colon) : host;
   }
 
-  private static void sendHtml(HttpExchange ex, int code, String title, String text)
-      throws IOException {
+  static void sendHtml(HttpExchange ex, int code, String title, String text) throws IOException {
     String page =
         "<!DOCTYPE html>\n<html><head><title>"
             + escape(title)

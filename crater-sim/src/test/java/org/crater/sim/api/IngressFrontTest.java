@@ -79,6 +79,53 @@ class IngressFrontTest {
   }
 
   @Test
+  void aRunningCodeServerBehindAStrippedPrefixOpensWithItsPasswordOnly() throws Exception {
+    V1Pod pod = TestPods.aPod("ide-1").label("app", "ide-1").runMs(60_000).build();
+    pod.getSpec()
+        .getContainers()
+        .get(0)
+        .env(List.of(new V1EnvVar().name("PASSWORD").value("pa ss")));
+    new CoreV1Api(client).createNamespacedPod(NS, pod).execute();
+    service("ide-1");
+    V1Ingress ingress = ingressBody("ide-1", "/apps/ide-1(/|$)(.*)");
+    ingress
+        .getMetadata()
+        .annotations(
+            Map.of(
+                "nginx.ingress.kubernetes.io/use-regex", "true",
+                "nginx.ingress.kubernetes.io/rewrite-target", "/$2"));
+    ingress
+        .getSpec()
+        .getRules()
+        .get(0)
+        .getHttp()
+        .getPaths()
+        .get(0)
+        .pathType("ImplementationSpecific");
+    new NetworkingV1Api(client).createNamespacedIngress(NS, ingress).execute();
+    awaitRunning("ide-1");
+
+    HttpResponse<String> anonymous = get("/apps/ide-1/", null);
+    HttpResponse<String> wrong = post("/apps/ide-1/login", "password=nope");
+    HttpResponse<String> right = post("/apps/ide-1/login", "password=pa+ss");
+    String cookie = right.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+
+    assertThat(anonymous.statusCode()).isEqualTo(302);
+    assertThat(anonymous.headers().firstValue("Location")).hasValue("./login");
+    assertThat(get("/apps/ide-1/login", null).body()).contains("code-server login");
+    assertThat(wrong.statusCode()).isEqualTo(200);
+    assertThat(wrong.body()).contains("Incorrect password");
+    assertThat(wrong.headers().firstValue("Set-Cookie")).isEmpty();
+    assertThat(right.statusCode()).isEqualTo(302);
+    assertThat(cookie).startsWith("code-server-session=").doesNotContain("pa ss");
+    HttpResponse<String> page = get("/apps/ide-1/", null, "Cookie", cookie);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("VS Code ide-1").contains(" at / ");
+    assertThat(get("/apps/ide-1/", null, "Cookie", "code-server-session=0").statusCode())
+        .isEqualTo(302);
+  }
+
+  @Test
   void aRuleWithoutRunningPodsAnswersUnavailable() throws Exception {
     service("nb-4");
     ingress("nb-4", "/jupyter/nb-4/");
@@ -115,6 +162,10 @@ class IngressFrontTest {
     new CoreV1Api(client).createNamespacedPod(NS, pod).execute();
     service(name);
     ingress(name, path);
+    awaitRunning(name);
+  }
+
+  private static void awaitRunning(String name) {
     Awaitility.await()
         .atMost(Duration.ofSeconds(10))
         .until(
@@ -170,11 +221,32 @@ class IngressFrontTest {
   /** A GET through "localhost", the host the test Ingresses name. */
   private static HttpResponse<String> get(String pathAndQuery, String authorization)
       throws IOException, InterruptedException {
+    return get(pathAndQuery, authorization, "X-Nothing", "-");
+  }
+
+  private static HttpResponse<String> get(
+      String pathAndQuery, String authorization, String header, String value)
+      throws IOException, InterruptedException {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + cluster.port() + pathAndQuery));
+        HttpRequest.newBuilder(URI.create("http://localhost:" + cluster.port() + pathAndQuery))
+            .header(header, value);
     if (authorization != null) {
       request.header("Authorization", authorization);
     }
+    return send(request);
+  }
+
+  /** A login form posted through "localhost". */
+  private static HttpResponse<String> post(String path, String form)
+      throws IOException, InterruptedException {
+    return send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + cluster.port() + path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form)));
+  }
+
+  private static HttpResponse<String> send(HttpRequest.Builder request)
+      throws IOException, InterruptedException {
     return HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .build()

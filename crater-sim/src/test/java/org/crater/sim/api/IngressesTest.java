@@ -80,6 +80,26 @@ class IngressesTest {
         .hasValueSatisfying(b -> assertThat(b.service()).isEqualTo("catch-all"));
   }
 
+  @org.junit.jupiter.api.Test
+  void aRegexPathWithARewriteTargetForwardsWhatTheRewriteMakesOfIt() {
+    JsonObject ide = ingress("ide", null, "ImplementationSpecific", "/apps/ide-1(/|$)(.*)", "ide");
+    ide.getAsJsonObject("metadata")
+        .add(
+            "annotations",
+            Json.parse(
+                "{\"nginx.ingress.kubernetes.io/use-regex\":\"true\","
+                    + "\"nginx.ingress.kubernetes.io/rewrite-target\":\"/$2\"}"));
+
+    assertThat(Ingresses.route(List.of(ide), "h", "/apps/ide-1/login"))
+        .hasValueSatisfying(b -> assertThat(b.forwardedPath()).isEqualTo("/login"));
+    assertThat(Ingresses.route(List.of(ide), "h", "/apps/ide-1"))
+        .hasValueSatisfying(b -> assertThat(b.forwardedPath()).isEqualTo("/"));
+    assertThat(Ingresses.route(List.of(ide), "h", "/APPS/ide-1/static/x.js"))
+        .hasValueSatisfying(b -> assertThat(b.forwardedPath()).isEqualTo("/static/x.js"));
+    assertThat(Ingresses.route(List.of(ide), "h", "/apps/ide-10/")).isEmpty();
+    assertThat(Ingresses.route(List.of(ide), "h", "/other/apps/ide-1/")).isEmpty();
+  }
+
   static JsonObject ingress(String name, String host, String type, String path, String service) {
     String hostField = host == null ? "" : "\"host\":\"" + host + "\",";
     return Json.parse(

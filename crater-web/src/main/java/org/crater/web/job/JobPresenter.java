@@ -6,7 +6,10 @@ import org.crater.ejb.reconcile.JobWorkloads;
 import org.crater.ejb.scheduler.Scheduler;
 import org.crater.model.job.Job;
 
-/** Builds job views with what only the running system knows: queue places and notebook links. */
+/**
+ * Builds job views with what only the running system knows: queue places and the links of
+ * interactive jobs.
+ */
 @ApplicationScoped
 public class JobPresenter {
 
@@ -15,6 +18,6 @@ public class JobPresenter {
 
   /** The view of a job its owner (or an administrator) may see. */
   public JobView view(Job job) {
-    return JobViews.of(job, scheduler.waiting(job.getId()), workloads.jupyter(job));
+    return JobViews.of(job, scheduler.waiting(job.getId()), workloads.endpoint(job));
   }
 }

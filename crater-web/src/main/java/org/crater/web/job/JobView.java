@@ -40,6 +40,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param waiting why a queued job waits and its queue position; null when not queued
  * @param jupyter the notebook URL and token of a running Jupyter job (its owner and administrators
  *     only see jobs at all); null otherwise
+ * @param endpoint the URL and secret of a running interactive job of any kind (a notebook, a
+ *     WebIDE), for its owner and administrators only; null otherwise
  */
 @Schema(name = "Job")
 public record JobView(
@@ -69,7 +71,8 @@ public record JobView(
     List<String> nodes,
     int preemptions,
     WaitingView waiting,
-    JupyterView jupyter) {
+    JupyterView jupyter,
+    EndpointView endpoint) {
 
   /**
    * Why a queued job waits.
@@ -93,4 +96,18 @@ public record JobView(
    */
   @Schema(name = "Jupyter")
   public record JupyterView(String url, String token) {}
+
+  /**
+   * Where a running interactive job answers and the secret that opens it.
+   *
+   * @param url the URL to open: behind the job's Ingress when interactive jobs are published
+   *     (crater.notebooks.ingress.enabled), else the in-cluster Service URL; a notebook's carries
+   *     its token ({@code ?token=})
+   * @param secret the token or password, stored with the job: the same for every attempt and
+   *     replica
+   * @param secretName {@code token} (a notebook: in the URL) or {@code password} (a WebIDE: typed
+   *     into its login page)
+   */
+  @Schema(name = "Endpoint")
+  public record EndpointView(String url, String secret, String secretName) {}
 }

@@ -4,10 +4,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.crater.ejb.quota.ResourceQuantities;
-import org.crater.ejb.reconcile.Notebook;
+import org.crater.ejb.reconcile.Endpoint;
 import org.crater.ejb.scheduler.Waiting;
 import org.crater.model.job.Job;
 import org.crater.model.job.JobEvent;
+import org.crater.model.job.JobKind;
 import org.crater.model.job.JobMount;
 import org.crater.model.job.JobPhase;
 import org.crater.model.job.JobRequest;
@@ -45,8 +46,11 @@ public final class JobViews {
         body.estimatedSeconds());
   }
 
-  /** The view of a job, with its place in the queue and its notebook endpoint when it has them. */
-  public static JobView of(Job job, Optional<Waiting> waiting, Optional<Notebook> jupyter) {
+  /**
+   * The view of a job, with its place in the queue and the endpoint of a running interactive job
+   * when it has them; a Jupyter job shows its endpoint also as {@code jupyter}, as it always has.
+   */
+  public static JobView of(Job job, Optional<Waiting> waiting, Optional<Endpoint> endpoint) {
     return new JobView(
         job.getId(),
         job.getName(),
@@ -85,7 +89,13 @@ public final class JobViews {
                         w.reason().message(),
                         w.position()))
             .orElse(null),
-        jupyter.map(j -> new JobView.JupyterView(j.url(), j.token())).orElse(null));
+        endpoint
+            .filter(e -> job.getKind() == JobKind.JUPYTER)
+            .map(e -> new JobView.JupyterView(e.url(), e.secret()))
+            .orElse(null),
+        endpoint
+            .map(e -> new JobView.EndpointView(e.url(), e.secret(), e.secretName()))
+            .orElse(null));
   }
 
   public static JobEventView event(JobEvent event) {

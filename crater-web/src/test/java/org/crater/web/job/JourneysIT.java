@@ -260,6 +260,104 @@ class JourneysIT {
     assertThat(alice.get("api/v1/jobs/" + id).body().has("jupyter")).isFalse();
   }
 
+  @Test
+  void aWebIdeOpensWithItsPasswordForItsOwnerOnlyAndGoesWithItsJob() throws Exception {
+    Map<String, Object> ide = lab.job("BEST_EFFORT", "A100", 1, "sleep 120");
+    ide.put("kind", "WEBIDE");
+    ide.put("taskType", "DEBUGGING");
+    long id = submit(alice, ide);
+    Api bob = Api.at(base).signUpAndLogIn("bob", PASSWORD);
+    String name = "crater-" + id + "-1";
+    String ingressPath = "apis/networking.k8s.io/v1/namespaces/crater-jobs/ingresses/" + name;
+
+    JsonNode running = awaitPhase(alice, id, "RUNNING");
+    JsonNode endpoint = running.path("endpoint");
+    String password = endpoint.path("secret").asText();
+    String url = endpoint.path("url").asText();
+    JsonNode pod = Api.JSON.readTree(sim("api/v1/namespaces/crater-jobs/pods/" + name).body());
+    JsonNode service =
+        Api.JSON.readTree(sim("api/v1/namespaces/crater-jobs/services/" + name).body());
+    JsonNode ingress = Api.JSON.readTree(sim(ingressPath).body());
+
+    assertThat(running.path("kind").asText()).isEqualTo("WEBIDE");
+    assertThat(running.has("jupyter")).isFalse();
+    assertThat(endpoint.path("secretName").asText()).isEqualTo("password");
+    assertThat(password).matches("[0-9a-f]{32}");
+    assertThat(url)
+        .isEqualTo(
+            "http://localhost:"
+                + System.getProperty("crater.it.sim.port")
+                + "/jupyter/"
+                + name
+                + "/");
+    assertThat(pod.path("spec").path("containers").get(0).path("env").toString())
+        .contains("{\"name\":\"PASSWORD\",\"value\":\"" + password + "\"}");
+    assertThat(service.path("spec").path("ports").get(0).path("port").asInt()).isEqualTo(8080);
+    assertThat(
+            ingress
+                .path("metadata")
+                .path("annotations")
+                .path("nginx.ingress.kubernetes.io/rewrite-target")
+                .asText())
+        .isEqualTo("/$2");
+    assertThat(bob.get("api/v1/jobs/" + id).status()).isEqualTo(404);
+    assertThat(bob.get("api/v1/jobs").raw()).doesNotContain(password);
+    assertThat(bob.get("v1/aitask/list").raw()).doesNotContain(password);
+    assertThat(admin.get("api/v1/jobs/" + id).body().path("endpoint").path("secret").asText())
+        .isEqualTo(password);
+    assertThat(alice.get("v1/aitask/list").raw()).contains(name).doesNotContain(password);
+
+    HttpResponse<String> anonymous = open(url);
+    HttpResponse<String> wrong = logIn(url, "0".repeat(32));
+    HttpResponse<String> right = logIn(url, password);
+    String cookie = right.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+    assertThat(anonymous.statusCode()).isEqualTo(302);
+    assertThat(anonymous.headers().firstValue("Location")).hasValue("./login");
+    assertThat(wrong.body()).contains("Incorrect password");
+    assertThat(right.statusCode()).isEqualTo(302);
+    HttpResponse<String> page = open(url, cookie);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("VS Code " + name);
+    assertThat(alice.get("api/v1/jobs/" + id + "/logs").status()).isEqualTo(200);
+
+    assertThat(alice.delete("api/v1/jobs/" + id).status()).isEqualTo(200);
+
+    Awaitility.await("the WebIDE's Ingress is deleted with its job")
+        .atMost(PATIENCE)
+        .until(() -> sim(ingressPath).statusCode() == 404);
+    assertThat(open(url, cookie).statusCode()).isEqualTo(404);
+    assertThat(alice.get("api/v1/jobs/" + id).body().has("endpoint")).isFalse();
+    Map<String, Object> pair = lab.job("BEST_EFFORT", "A100", 1, "sleep 1");
+    pair.put("kind", "WEBIDE");
+    pair.put("env", Map.of("HASHED_PASSWORD", "$argon2i$v=19$m=4096,t=3,p=1$x"));
+    assertThat(alice.post("api/v1/jobs", pair).status()).isEqualTo(400);
+  }
+
+  /** Posts the login form of a WebIDE the way its login page does. */
+  private static HttpResponse<String> logIn(String url, String password)
+      throws IOException, InterruptedException {
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .build()
+        .send(
+            HttpRequest.newBuilder(URI.create(url + "login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("password=" + password))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Opens a URL with a session cookie, as a browser that logged in would. */
+  private static HttpResponse<String> open(String url, String cookie)
+      throws IOException, InterruptedException {
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .build()
+        .send(
+            HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookie).build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+
   /** Opens a notebook URL the way a browser on this machine would. */
   private static HttpResponse<String> open(String url) throws IOException, InterruptedException {
     return HttpClient.newBuilder()

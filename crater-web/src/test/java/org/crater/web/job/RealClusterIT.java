@@ -24,9 +24,10 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * Crater's journeys over HTTP on a real control plane (bin/kube-up: kube-apiserver, etcd,
  * kube-controller-manager, kube-scheduler, kwok GPU nodes), as its own least-privilege
- * ServiceAccount: a batch job to Succeeded, a notebook with its Service, a quota wait, guaranteed
- * work preempting best-effort work that runs again, a cancel, and a node falling silent. Run by the
- * {@code real-cluster} profile (bin/test where Go is available), which starts the bed first.
+ * ServiceAccount: a batch job to Succeeded, a notebook and a WebIDE with their Services and
+ * Ingresses, a quota wait, guaranteed work preempting best-effort work that runs again, a cancel,
+ * and a node falling silent. Run by the {@code real-cluster} profile (bin/test where Go is
+ * available), which starts the bed first.
  *
  * <p>Not here: a PyTorch gang. It runs as a Volcano Job, and Volcano cannot be built on this
  * machine (docs/real-control-plane.md); the bed's stand-in CRDs only let Crater's Volcano informer
@@ -130,6 +131,52 @@ class RealClusterIT {
 
     assertThat(alice.delete("api/v1/jobs/" + id).status()).isEqualTo(200);
     Awaitility.await("the notebook's objects go with its job")
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                bed.get("pod", name).isEmpty()
+                    && bed.get("service", name).isEmpty()
+                    && bed.get("ingress", name).isEmpty());
+  }
+
+  @Test
+  void aWebIdeGetsItsPasswordServiceAndStrippingIngressForItsOwnerAndLosesThemWithItsJob() {
+    Map<String, Object> ide = lab.job("BEST_EFFORT", "A100", 1, "sleep 300");
+    ide.put("kind", "WEBIDE");
+    ide.put("taskType", "DEBUGGING");
+    long id = submit(alice, ide);
+    String name = "crater-" + id + "-1";
+    Api bob = Api.at(crater.base()).signUpAndLogIn("bob", PASSWORD);
+
+    JsonNode running = awaitPhase(alice, id, "RUNNING");
+    String password = running.path("endpoint").path("secret").asText();
+    JsonNode pod = bed.get("pod", name).orElseThrow();
+    JsonNode service = bed.get("service", name).orElseThrow();
+    JsonNode ingress = bed.get("ingress", name).orElseThrow();
+
+    assertThat(running.path("endpoint").path("url").asText())
+        .isEqualTo("http://localhost/jupyter/" + name + "/");
+    assertThat(password).matches("[0-9a-f]{32}");
+    assertThat(pod.path("spec").path("containers").get(0).path("env").toString())
+        .contains("{\"name\":\"PASSWORD\",\"value\":\"" + password + "\"}");
+    assertThat(service.path("spec").path("ports").get(0).path("port").asInt()).isEqualTo(8080);
+    assertThat(
+            ingress
+                .path("spec")
+                .path("rules")
+                .get(0)
+                .path("http")
+                .path("paths")
+                .get(0)
+                .path("path"))
+        .hasToString("\"/jupyter/" + name + "(/|$)(.*)\"");
+    assertThat(ingress.path("metadata").path("annotations").toString())
+        .contains("\"nginx.ingress.kubernetes.io/rewrite-target\":\"/$2\"");
+    assertThat(bob.get("api/v1/jobs/" + id).status()).isEqualTo(404);
+    assertThat(bob.get("api/v1/jobs").raw()).doesNotContain(password);
+
+    assertThat(alice.delete("api/v1/jobs/" + id).status()).isEqualTo(200);
+    Awaitility.await("the WebIDE's objects go with its job")
         .atMost(PATIENCE)
         .until(
             () ->
