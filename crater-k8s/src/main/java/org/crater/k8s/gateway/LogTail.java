@@ -42,13 +42,17 @@ public record LogTail(String text, boolean truncated) {
     return new LogTail(fromLineStart(last), true);
   }
 
-  /** The bytes from the first whole line on (all of them when none starts inside). */
+  /**
+   * The bytes from the first whole line on; when the last line alone is longer, its end (less a
+   * character cut in two).
+   */
   private static String fromLineStart(byte[] bytes) {
     int start = 0;
-    while (start < bytes.length && bytes[start] != '\n') {
+    int lastLineEnd = bytes.length - 1; // a newline ending the last line starts no line
+    while (start < lastLineEnd && bytes[start] != '\n') {
       start++;
     }
-    if (start == bytes.length) {
+    if (start >= lastLineEnd) {
       start = 0;
       while (start < bytes.length && (bytes[start] & 0xC0) == 0x80) {
         start++; // a line longer than the tail: drop only a character cut in two

@@ -152,11 +152,14 @@ class ClusterGatewayIT {
     String whole = cluster.gateway().readLogs(spec.jobId(), spec.attempt(), null);
 
     LogTail all = cluster.gateway().readLogTail(spec.jobId(), spec.attempt(), 1 << 20);
-    LogTail last = cluster.gateway().readLogTail(spec.jobId(), spec.attempt(), 40);
+    LogTail last = cluster.gateway().readLogTail(spec.jobId(), spec.attempt(), 60);
 
     assertThat(all).isEqualTo(new LogTail(whole, false));
     assertThat(last.truncated()).isTrue();
-    assertThat(last.text()).hasSizeLessThanOrEqualTo(40).contains("exited with code 0");
+    assertThat(last.text())
+        .hasSizeLessThanOrEqualTo(60)
+        .startsWith("crater-sim: pod ")
+        .endsWith("exited with code 0\n");
     assertThat(whole).endsWith(last.text());
     assertThatThrownBy(() -> cluster.gateway().readLogTail(IDS.incrementAndGet(), 1, 40))
         .isInstanceOfSatisfying(

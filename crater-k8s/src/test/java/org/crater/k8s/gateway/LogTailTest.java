@@ -48,6 +48,11 @@ class LogTailTest {
   }
 
   @Test
+  void aLastLineLongerThanTheBoundKeepsItsEnd() throws IOException {
+    assertThat(tail("one\nseventeen\n", 6)).isEqualTo(new LogTail("nteen\n", true));
+  }
+
+  @Test
   void aBoundOfNothingKeepsNothing() throws IOException {
     assertThat(tail("one\n", 0)).isEqualTo(new LogTail("", true));
   }
