@@ -66,13 +66,7 @@ class RealClusterIT {
     env.put("CRATER_NOTEBOOKS_PUBLIC_URL", "http://localhost");
     env.put("CRATER_JOBS_RETENTION", "PT" + RETENTION.toSeconds() + "S");
     crater = CraterProcess.start("real-cluster", env);
-    // Seen once on a loaded machine: ready, then 404 for a moment while Payara loads the web
-    // module.
-    admin =
-        Awaitility.await("administrator logged in")
-            .atMost(PATIENCE)
-            .ignoreExceptions()
-            .until(() -> Api.at(crater.base()).asAdmin(), api -> api != null);
+    admin = Api.at(crater.base()).asAdmin();
   }
 
   @AfterAll
