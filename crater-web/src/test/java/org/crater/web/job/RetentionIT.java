@@ -27,8 +27,9 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Finished jobs' objects leave the cluster after the retention (3 s here), and their logs still
- * answer afterwards from the tail Crater kept (at most 100 bytes here), saying so. One Payara Micro
- * process of its own, its own MariaDB database and its own simulated cluster.
+ * answer afterwards from the tail Crater kept (at most 100 bytes here), saying so; a retention that
+ * ran out while Crater was down is carried out after its restart. One Payara Micro process of its
+ * own at a time, its own MariaDB database and its own simulated cluster.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RetentionIT {
@@ -39,7 +40,9 @@ class RetentionIT {
   private static final Duration PATIENCE = Duration.ofSeconds(30);
 
   private SimCluster sim;
+  private final Map<String, String> env = new HashMap<>();
   private CraterProcess backend;
+  private String username;
   private Api alice;
 
   @BeforeAll
@@ -51,7 +54,6 @@ class RetentionIT {
                 .nodePool(NodePool.parse("2:A100:8", "64", "512Gi"))
                 .namespace(NAMESPACE)
                 .build());
-    Map<String, String> env = new HashMap<>();
     env.put("CRATER_DB_URL", System.getProperty("crater.it.retention.db.url"));
     env.put("CRATER_K8S_URL", sim.url());
     env.put("CRATER_JOBS_RETENTION", "PT" + RETENTION.toSeconds() + "S");
@@ -60,7 +62,10 @@ class RetentionIT {
     env.put("CRATER_NOTEBOOKS_INGRESS_HOST", "localhost");
     env.put("CRATER_NOTEBOOKS_PUBLIC_URL", "http://localhost:" + sim.port());
     backend = CraterProcess.start("retention", env);
-    alice = Api.at(backend.base()).signUpAndLogIn("keeper", PASSWORD);
+    username = Api.unique("keeper");
+    Api.at(backend.base())
+        .post("api/v1/auth/signup", Map.of("username", username, "password", PASSWORD));
+    alice = Api.at(backend.base()).logIn(username, PASSWORD);
   }
 
   @AfterAll
@@ -95,6 +100,26 @@ class RetentionIT {
     assertThat(alice.get("api/v1/jobs/" + id + "/logs?tail=1").raw()).isEqualTo(kept.raw());
     assertThat(followed(id)).contains("data: crater-sim: pod " + pod, "event: end");
     assertThat(alice.get("api/v1/jobs/" + id).body().path("phase").asText()).isEqualTo("SUCCEEDED");
+  }
+
+  @Test
+  void theRetentionRunsOutWhileCraterIsDownAndIsCarriedOutAfterItsRestart() throws Exception {
+    long id = JourneysIT.submit(alice, job("BATCH", 1, "sleep 1"));
+    JourneysIT.awaitPhase(alice, id, "SUCCEEDED");
+    String pod = "crater-" + id + "-1";
+    String live = alice.get("api/v1/jobs/" + id + "/logs").raw();
+
+    backend.close();
+    Thread.sleep(RETENTION.toMillis());
+    assertThat(exists(ResourceRegistry.PODS, pod)).as("nobody removed it meanwhile").isTrue();
+    backend = CraterProcess.start("retention-restarted", env);
+    alice = Api.at(backend.base()).logIn(username, PASSWORD);
+
+    awaitGone(ResourceRegistry.PODS, pod);
+    Reply kept = alice.get("api/v1/jobs/" + id + "/logs");
+    assertThat(kept.header("Crater-Log")).isEqualTo("kept");
+    assertThat(live).endsWith(kept.raw());
+    assertThat(kept.raw()).contains("exited with code 0");
   }
 
   @Test
