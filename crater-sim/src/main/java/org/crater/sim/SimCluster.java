@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.function.Predicate;
 import java.util.logging.Logger;
 import org.crater.sim.actor.KubeletSim;
+import org.crater.sim.actor.NodeLifecycleSim;
 import org.crater.sim.actor.NodePool;
 import org.crater.sim.actor.NodeSim;
 import org.crater.sim.actor.SchedulerSim;
@@ -40,6 +41,7 @@ public final class SimCluster implements AutoCloseable {
   private final long startedMs;
   private SchedulerSim scheduler;
   private KubeletSim kubelet;
+  private NodeLifecycleSim nodeLifecycle;
 
   private SimCluster(SimConfig config) throws IOException {
     long t0 = System.nanoTime();
@@ -101,6 +103,10 @@ public final class SimCluster implements AutoCloseable {
           new KubeletSim(store, logs, config.runMs(), config.exitCode(), config.startDelayMs());
       kubelet.start();
       actors.add(kubelet);
+      nodeLifecycle =
+          new NodeLifecycleSim(store, config.nodeGraceMs(), config.defaultTolerationSeconds());
+      nodeLifecycle.start();
+      actors.add(nodeLifecycle);
     }
     if (config.volcano()) {
       VolcanoJobController volcano = new VolcanoJobController(store);
@@ -152,7 +158,11 @@ public final class SimCluster implements AutoCloseable {
     return scheduler == null ? 0 : scheduler.binds();
   }
 
-  /** Marks a node Ready or NotReady; pods on a NotReady node fail with reason NodeLost. */
+  /**
+   * Marks a node Ready or NotReady. A NotReady node's kubelet reports nothing more; the node is
+   * tainted {@code node.kubernetes.io/not-ready:NoExecute} (after the configured grace period) and
+   * its pods are evicted as their tolerations run out, as kube-controller-manager does.
+   */
   public void setNodeReady(String node, boolean ready) {
     nodes.setReady(node, ready);
   }
@@ -219,6 +229,7 @@ public final class SimCluster implements AutoCloseable {
     logs.clear();
     if (kubelet != null) {
       kubelet.reset();
+      nodeLifecycle.reset();
     }
     seed();
     if (scheduler != null) {

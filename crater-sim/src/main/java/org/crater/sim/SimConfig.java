@@ -23,7 +23,9 @@ public record SimConfig(
     List<String> namespaces,
     boolean scheduler,
     boolean kubelet,
-    boolean volcano) {
+    boolean volcano,
+    long nodeGraceMs,
+    long defaultTolerationSeconds) {
 
   public static Builder builder() {
     return new Builder();
@@ -53,6 +55,8 @@ public record SimConfig(
     private boolean scheduler = true;
     private boolean kubelet = true;
     private boolean volcano = true;
+    private long nodeGraceMs;
+    private long defaultTolerationSeconds = 300;
 
     public Builder port(int port) {
       this.port = port;
@@ -152,6 +156,24 @@ public record SimConfig(
       return this;
     }
 
+    /**
+     * How long a node is not ready before the node lifecycle controller taints it (its node monitor
+     * grace period: 50 s in kube-controller-manager; 0 by default here, so tests stay fast).
+     */
+    public Builder nodeGraceMs(long nodeGraceMs) {
+      this.nodeGraceMs = nodeGraceMs;
+      return this;
+    }
+
+    /**
+     * How long a pod without a toleration of the node taints stays on a tainted node (the API
+     * server's DefaultTolerationSeconds admission: 300 s).
+     */
+    public Builder defaultTolerationSeconds(long seconds) {
+      this.defaultTolerationSeconds = seconds;
+      return this;
+    }
+
     public SimConfig build() {
       List<NodePool> nodePools =
           pools.isEmpty()
@@ -170,7 +192,9 @@ public record SimConfig(
           List.copyOf(namespaces),
           scheduler,
           kubelet,
-          volcano);
+          volcano,
+          nodeGraceMs,
+          defaultTolerationSeconds);
     }
   }
 }

@@ -6,7 +6,10 @@ import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1PodSpec;
 import io.kubernetes.client.openapi.models.V1ResourceRequirements;
+import io.kubernetes.client.openapi.models.V1Toleration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** A small builder of test pods: {@code TestPods.aPod("p").gpus(2).runMs(100).build()}. */
@@ -19,6 +22,7 @@ public final class TestPods {
   private String schedulerName;
   private Integer priority;
   private String priorityClassName;
+  private final List<V1Toleration> tolerations = new ArrayList<>();
 
   private TestPods(String name) {
     this.name = name;
@@ -80,6 +84,17 @@ public final class TestPods {
     return this;
   }
 
+  /** Tolerates the NoExecute taint {@code key} for {@code seconds} (for ever when null). */
+  public TestPods tolerating(String key, Long seconds) {
+    tolerations.add(
+        new V1Toleration()
+            .key(key)
+            .operator("Exists")
+            .effect("NoExecute")
+            .tolerationSeconds(seconds));
+    return this;
+  }
+
   public V1Pod build() {
     V1PodSpec spec =
         new V1PodSpec()
@@ -88,6 +103,7 @@ public final class TestPods {
             .priority(priority)
             .priorityClassName(priorityClassName)
             .nodeSelector(nodeSelector.isEmpty() ? null : nodeSelector)
+            .tolerations(tolerations.isEmpty() ? null : tolerations)
             .overhead(null) // client-java sends {} otherwise, which an API server refuses
             .addContainersItem(
                 new V1Container()

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,26 +90,41 @@ public final class CraterProcess implements AutoCloseable {
     }
   }
 
-  /** Ready, and serving the API (readiness turns UP a moment before the web module does). */
+  /**
+   * Ready, and serving the API: readiness turns UP a moment before the web module answers, and on a
+   * loaded machine its routes answered 404 for a moment after the version route did, so the login
+   * route must answer too (400 to an empty body; anything but 404 or a 5xx).
+   */
   private boolean ready() {
-    return answers("/health/ready") && answers("/crater/api/v1/version");
+    return status("/health/ready", null) == 200
+        && status("/crater/api/v1/version", null) == 200
+        && answersLogin();
   }
 
-  private boolean answers(String path) {
+  private boolean answersLogin() {
+    int status = status("/crater/api/v1/auth/login", "{}");
+    return status >= 400 && status < 500 && status != 404;
+  }
+
+  /** The status of a GET (a POST of {@code json} when given); 0 when nothing answered. */
+  private int status(String path, String json) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(Duration.ofSeconds(2));
+    if (json != null) {
+      request.header("Content-Type", "application/json").POST(BodyPublishers.ofString(json));
+    }
     try {
-      return HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                      .timeout(Duration.ofSeconds(2))
-                      .build(),
-                  HttpResponse.BodyHandlers.discarding())
-              .statusCode()
-          == 200;
+      return HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .build()
+          .send(request.build(), HttpResponse.BodyHandlers.discarding())
+          .statusCode();
     } catch (IOException e) {
-      return false;
+      return 0;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return false;
+      return 0;
     }
   }
 

@@ -2,6 +2,7 @@ package org.crater.ejb.reconcile;
 
 import java.util.SortedSet;
 import org.crater.k8s.gateway.ClusterGateway;
+import org.crater.k8s.gateway.LogTail;
 import org.crater.k8s.workload.ObservedWorkload;
 import org.crater.k8s.workload.WorkloadSpec;
 
@@ -22,6 +23,9 @@ interface AttemptObjects {
 
   /** Creates the attempt's objects unless they exist. */
   void apply(WorkloadSpec spec);
+
+  /** The last lines of the attempt's primary log, at most {@code maxBytes}. */
+  LogTail readLogTail(long jobId, int attempt, int maxBytes);
 
   /** The attempts' objects in the gateway's namespace. */
   static AttemptObjects of(ClusterGateway gateway) {
@@ -44,6 +48,11 @@ interface AttemptObjects {
       @Override
       public void apply(WorkloadSpec spec) {
         gateway.apply(spec);
+      }
+
+      @Override
+      public LogTail readLogTail(long jobId, int attempt, int maxBytes) {
+        return gateway.readLogTail(jobId, attempt, maxBytes);
       }
     };
   }

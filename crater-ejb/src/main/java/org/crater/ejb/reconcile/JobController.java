@@ -17,6 +17,7 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
@@ -31,8 +32,9 @@ import org.crater.k8s.informer.WorkQueue;
 
 /**
  * Runs the job reconciler on container threads: informer changes, committed job changes and a
- * periodic resync (every unfinished job and every job with objects in the cluster) feed one work
- * queue keyed by job id. Only the leader acts; a replica that becomes leader resyncs at once.
+ * periodic resync (every unfinished job and every job with objects in the cluster, finished ones
+ * for their retention) feed one work queue keyed by job id. Only the leader acts; a replica that
+ * becomes leader resyncs at once.
  */
 @Singleton
 @Startup
@@ -48,11 +50,24 @@ public class JobController {
   @EJB private Cluster cluster;
   @EJB private JobRecords records;
   @EJB private Scheduler scheduler;
+  @EJB private KeptLogs keptLogs;
+  @Inject private RetentionSettings retention;
+  @Inject private Clock clock;
   @Inject private CraterMetrics metrics;
   @Resource private ManagedThreadFactory threads;
   @Resource private ManagedExecutorService executor;
 
   private Controller controller;
+
+  private JobReconciler reconciler(AttemptObjects objects) {
+    return new JobReconciler(
+        records,
+        objects,
+        cluster::epoch,
+        cluster::fenced,
+        scheduler::reservedAgainst,
+        new FinishedObjects(objects, keptLogs, retention.retention(), clock));
+  }
 
   @PostConstruct
   void start() {
@@ -64,12 +79,7 @@ public class JobController {
         new Controller(
             "jobs",
             queue,
-            new JobReconciler(
-                records,
-                AttemptObjects.of(cluster.gateway()),
-                cluster::epoch,
-                cluster::fenced,
-                scheduler::reservedAgainst),
+            reconciler(AttemptObjects.of(cluster.gateway())),
             WORKERS,
             BATCH,
             threads);

@@ -27,8 +27,9 @@ import org.crater.model.job.JobPhase;
  * Reconciles jobs, level-triggered and idempotent: (1) read the jobs; (2) delete every attempt that
  * should not exist (all of them for queued, preempted, cancelled and unknown jobs); (3) for a
  * preempted job whose objects are gone, requeue it; (4) for an admitted job, create its objects if
- * they are missing, else record what the cluster shows. The database is read and written in short
- * transactions of {@link JobRecords}, one read and one write for a whole batch; none spans a
+ * they are missing, else record what the cluster shows; (5) for a finished job, remove its objects
+ * once its retention has passed ({@link FinishedObjects}). The database is read and written in
+ * short transactions of {@link JobRecords}, one read and one write for a whole batch; none spans a
  * cluster call. A job whose cluster calls fail is retried alone. Does nothing unless this replica
  * leads; its writes are made under the leadership epoch it read first, and a refused one ends this
  * replica's leadership.
@@ -45,23 +46,27 @@ final class JobReconciler implements Reconciler {
   private final LongSupplier epochs;
   private final LongConsumer fenced;
   private final LongFunction<Set<String>> reservedAgainst;
+  private final FinishedObjects finished;
 
   /**
    * @param epochs the epoch this replica leads under, 0 when it does not
    * @param fenced told the epoch of a write that was refused
    * @param reservedAgainst the nodes a job's pods must keep off (reserved for other jobs)
+   * @param finished what becomes of finished jobs' objects
    */
   JobReconciler(
       JobRecords records,
       AttemptObjects cluster,
       LongSupplier epochs,
       LongConsumer fenced,
-      LongFunction<Set<String>> reservedAgainst) {
+      LongFunction<Set<String>> reservedAgainst,
+      FinishedObjects finished) {
     this.records = records;
     this.cluster = cluster;
     this.epochs = epochs;
     this.fenced = fenced;
     this.reservedAgainst = reservedAgainst;
+    this.finished = finished;
   }
 
   @Override
@@ -95,10 +100,11 @@ final class JobReconciler implements Reconciler {
         observed.isEmpty() ? Map.of() : records.record(observed.values(), epoch);
     List<Result> results = new ArrayList<>(requests.size());
     for (int i = 0; i < requests.size(); i++) {
-      // A job the cluster preempted must lose its objects and go back to its queue: at once.
+      // A job the cluster preempted must lose its objects and go back to its queue: at once; a
+      // job that finished starts its retention.
       JobPhase phase = recorded.get(requests.get(i).jobId());
-      results.add(
-          steps.get(i).orElse(phase == JobPhase.PREEMPTED ? Result.retry() : Result.done()));
+      boolean again = phase == JobPhase.PREEMPTED || JobState.finished(phase);
+      results.add(steps.get(i).orElse(again ? Result.retry() : Result.done()));
     }
     return results;
   }
@@ -138,6 +144,9 @@ final class JobReconciler implements Reconciler {
       }
       records.requeue(id, job.attempt(), epoch);
       return Optional.of(Result.done());
+    }
+    if (JobState.finished(job.phase())) {
+      return Optional.of(finished.reconcile(job, epoch));
     }
     if (!job.phase().holdsQuota()) {
       return Optional.of(Result.done());

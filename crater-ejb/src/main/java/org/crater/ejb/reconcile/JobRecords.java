@@ -41,13 +41,19 @@ public class JobRecords {
   @Inject private Event<JobsChanged> changed;
   @EJB private LeaderFence fence;
 
-  /** The jobs' phases and attempts as they are now (one small query), by id; unknown ids absent. */
+  /**
+   * The jobs' phases, attempts and finishing times as they are now (one small query), by id;
+   * unknown ids absent.
+   */
   public Map<Long, JobState> states(Collection<Long> ids) {
     return em.createQuery(
-            "SELECT j.id, j.phase, j.attempt FROM Job j WHERE j.id IN :ids", Object[].class)
+            "SELECT j.id, j.phase, j.attempt, j.finishedAt FROM Job j WHERE j.id IN :ids",
+            Object[].class)
         .setParameter("ids", ids)
         .getResultStream()
-        .map(row -> new JobState((Long) row[0], (JobPhase) row[1], (Integer) row[2]))
+        .map(
+            row ->
+                new JobState((Long) row[0], (JobPhase) row[1], (Integer) row[2], (Instant) row[3]))
         .collect(Collectors.toMap(JobState::id, state -> state));
   }
 

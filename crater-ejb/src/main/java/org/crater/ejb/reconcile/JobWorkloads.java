@@ -26,6 +26,7 @@ import org.crater.model.job.JobPhase;
 public class JobWorkloads {
 
   @EJB private Cluster cluster;
+  @EJB private KeptLogs keptLogs;
 
   /** The URL and secret of a running interactive job (notebook, WebIDE); empty for other jobs. */
   public Optional<Endpoint> endpoint(Job job) {
@@ -38,15 +39,37 @@ public class JobWorkloads {
     return Optional.of(new Endpoint(endpoint.url(), endpoint.secret(), endpoint.secretName()));
   }
 
-  /** The last {@code tail} lines (all for null) of the job's main container log. */
+  /**
+   * The tail of the job's log Crater kept when its objects left the cluster after the retention;
+   * empty while they are there (or were never created).
+   */
+  public Optional<KeptLog> kept(Job job) {
+    return keptLogs.read(job.getId());
+  }
+
+  /**
+   * The last {@code tail} lines (all for null) of the job's main container log: from its pod, or
+   * from the kept tail ({@link #kept}) once the pod is gone.
+   */
   public String logs(Job job, Integer tail) {
     requireStarted(job);
+    Optional<KeptLog> kept = kept(job);
+    if (kept.isPresent()) {
+      return kept.get().lastLines(tail);
+    }
     return translated(job, () -> cluster.gateway().readLogs(job.getId(), job.getAttempt(), tail));
   }
 
-  /** A live stream of the job's main container log; the caller closes it. */
+  /**
+   * A live stream of the job's main container log, which ends with the kept tail once the pod is
+   * gone; the caller closes it.
+   */
   public InputStream follow(Job job, Integer tail) {
     requireStarted(job);
+    Optional<KeptLog> kept = kept(job);
+    if (kept.isPresent()) {
+      return kept.get().stream(tail);
+    }
     return translated(job, () -> cluster.gateway().followLogs(job.getId(), job.getAttempt(), tail));
   }
 

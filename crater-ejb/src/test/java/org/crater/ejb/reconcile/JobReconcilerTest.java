@@ -2,7 +2,10 @@ package org.crater.ejb.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -16,8 +19,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.crater.ejb.node.FencedException;
+import org.crater.ejb.reconcile.RetentionSettings.Retention;
 import org.crater.k8s.common.ClusterRejectedException;
 import org.crater.k8s.common.ClusterUnavailableException;
+import org.crater.k8s.gateway.LogTail;
 import org.crater.k8s.informer.Request;
 import org.crater.k8s.informer.Result;
 import org.crater.k8s.workload.ObservedWorkload;
@@ -47,7 +52,17 @@ class JobReconcilerTest {
   Set<String> reserved = Set.of();
 
   final JobReconciler reconciler =
-      new JobReconciler(records, cluster, () -> epoch, fenced::add, id -> reserved);
+      new JobReconciler(
+          records,
+          cluster,
+          () -> epoch,
+          fenced::add,
+          id -> reserved,
+          new FinishedObjects(
+              cluster,
+              null,
+              new Retention(Duration.ofDays(1), 1024),
+              Clock.fixed(NOW, ZoneOffset.UTC)));
 
   @Test
   @DisplayName("a replica that does not lead touches neither the cluster nor the database")
@@ -98,7 +113,7 @@ class JobReconcilerTest {
   }
 
   @Test
-  @DisplayName("a finished job keeps its objects for its logs")
+  @DisplayName("a finished job keeps its objects for its logs while its retention lasts")
   void finishedJobKeepsObjects() {
     records.put(JOB, JobPhase.SUCCEEDED, 1);
     cluster.create(JOB, 1, WorkloadPhase.SUCCEEDED);
@@ -225,7 +240,7 @@ class JobReconcilerTest {
     long currentEpoch = EPOCH;
 
     void put(long id, JobPhase phase, int attempt) {
-      states.put(id, new JobState(id, phase, attempt));
+      states.put(id, new JobState(id, phase, attempt, JobState.finished(phase) ? NOW : null));
     }
 
     @Override
@@ -359,6 +374,11 @@ class JobReconcilerTest {
       reachable(jobId);
       return Optional.ofNullable(attempts.getOrDefault(jobId, new TreeMap<>()).get(attempt))
           .orElse(ObservedWorkload.missing(jobId, attempt));
+    }
+
+    @Override
+    public LogTail readLogTail(long jobId, int attempt, int maxBytes) {
+      throw new UnsupportedOperationException("no log is read while a retention lasts");
     }
 
     @Override

@@ -126,6 +126,14 @@ public final class ClusterGateway {
     return logs.read(settings.namespace(), jobId, attempt, tailLines);
   }
 
+  /**
+   * The last {@code maxBytes} bytes of the primary pod's log, from the start of a line: what is
+   * kept of a finished job's log before its objects go.
+   */
+  public LogTail readLogTail(long jobId, int attempt, int maxBytes) {
+    return logs.tail(settings.namespace(), jobId, attempt, maxBytes);
+  }
+
   /** A live stream of the primary pod's log; the caller must close it. */
   public InputStream followLogs(long jobId, int attempt, Integer tailLines) {
     return logs.follow(settings.namespace(), jobId, attempt, tailLines);

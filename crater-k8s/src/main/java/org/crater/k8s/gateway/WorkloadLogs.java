@@ -11,6 +11,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
 import org.crater.k8s.common.ApiErrors;
 import org.crater.k8s.common.ClusterUnavailableException;
 import org.crater.k8s.common.CraterLabels;
@@ -47,6 +49,30 @@ final class WorkloadLogs {
       return text == null ? "" : text;
     } catch (ApiException e) {
       throw ApiErrors.translate("read log " + pod, e);
+    }
+  }
+
+  /**
+   * The last {@code maxBytes} bytes of the log, streamed (never more than that held in memory),
+   * from the start of a line.
+   */
+  LogTail tail(String namespace, long jobId, int attempt, int maxBytes) {
+    String pod = primaryPod(namespace, jobId, attempt);
+    String action = "read log tail " + pod;
+    try (Response response =
+        core.readNamespacedPodLog(pod, namespace)
+            .container(PodTemplates.MAIN_CONTAINER)
+            .buildCall(null)
+            .execute()) {
+      if (!response.isSuccessful()) {
+        throw ApiErrors.of(action, response.code(), response.message(), null);
+      }
+      ResponseBody body = response.body();
+      return body == null ? LogTail.EMPTY : LogTail.read(body.byteStream(), maxBytes);
+    } catch (ApiException e) {
+      throw ApiErrors.translate(action, e);
+    } catch (IOException e) {
+      throw new ClusterUnavailableException(action + " failed: no answer", 0, e);
     }
   }
 

@@ -60,7 +60,13 @@ public record PodObservation(
       message = blocking.map(V1PodCondition::getMessage).orElse(status.getMessage());
     }
     if (preempted && reason == null) {
-      reason = deletedExternally ? "DeletedExternally" : "Preempted";
+      // Who disrupted it says why: DeletionByTaintManager, PreemptionByScheduler, ...
+      Optional<V1PodCondition> disruption = disruption(status);
+      reason =
+          disruption
+              .map(V1PodCondition::getReason)
+              .orElse(deletedExternally ? "DeletedExternally" : "Preempted");
+      message = message == null ? disruption.map(V1PodCondition::getMessage).orElse(null) : message;
     }
     return new PodObservation(
         pod.getMetadata() == null ? null : pod.getMetadata().getName(),
@@ -87,8 +93,13 @@ public record PodObservation(
   }
 
   private static boolean disrupted(V1PodStatus status) {
+    return disruption(status).isPresent();
+  }
+
+  private static Optional<V1PodCondition> disruption(V1PodStatus status) {
     return conditions(status).stream()
-        .anyMatch(c -> "DisruptionTarget".equals(c.getType()) && "True".equals(c.getStatus()));
+        .filter(c -> "DisruptionTarget".equals(c.getType()) && "True".equals(c.getStatus()))
+        .findFirst();
   }
 
   private static Optional<V1PodCondition> blockingCondition(V1PodStatus status) {

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import org.crater.k8s.common.ClusterException;
 import org.crater.k8s.common.ClusterRejectedException;
 import org.crater.k8s.kind.WorkloadKinds;
 import org.crater.k8s.support.SimHarness;
@@ -142,6 +143,28 @@ class ClusterGatewayIT {
         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       assertThat(r.readLine()).contains("started pod");
     }
+  }
+
+  @Test
+  void theLogTailIsTheLogsLastLinesWithinTheBound() {
+    WorkloadSpec spec = job(300, 0).build();
+    cluster.gateway().apply(spec);
+    awaitPhase(spec, WorkloadPhase.SUCCEEDED);
+    String whole = cluster.gateway().readLogs(spec.jobId(), spec.attempt(), null);
+
+    LogTail all = cluster.gateway().readLogTail(spec.jobId(), spec.attempt(), 1 << 20);
+    LogTail last = cluster.gateway().readLogTail(spec.jobId(), spec.attempt(), 60);
+
+    assertThat(all).isEqualTo(new LogTail(whole, false));
+    assertThat(last.truncated()).isTrue();
+    assertThat(last.text())
+        .hasSizeLessThanOrEqualTo(60)
+        .startsWith("crater-sim: pod ")
+        .endsWith("exited with code 0\n");
+    assertThat(whole).endsWith(last.text());
+    assertThatThrownBy(() -> cluster.gateway().readLogTail(IDS.incrementAndGet(), 1, 40))
+        .isInstanceOfSatisfying(
+            ClusterException.class, e -> assertThat(e.httpStatus()).isEqualTo(404));
   }
 
   @Test

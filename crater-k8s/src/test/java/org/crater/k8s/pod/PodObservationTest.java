@@ -78,6 +78,8 @@ class PodObservationTest {
                     .status("True")
                     .reason("PreemptionByScheduler")));
     assertThat(PodObservation.of(p, false).preempted()).isTrue();
+    assertThat(PodObservation.of(p, false).reason()).isEqualTo("PreemptionByScheduler");
+    assertThat(PodObservation.of(p, true).reason()).isEqualTo("PreemptionByScheduler");
   }
 
   @ParameterizedTest(name = "status reason {0}")

@@ -23,13 +23,15 @@ import org.crater.sim.api.WatchEvent;
  * run time and with the exit code from the annotations {@value #RUN_MS} and {@value #EXIT_CODE}.
  * Without annotations the first container's command line is read the way a shell would run it:
  * {@code sleep N} runs N seconds and {@code exit N} ends with code N (see {@link ContainerScript});
- * otherwise the configured defaults apply. A negative run time runs forever. Pods on a node that
- * stops being Ready fail with reason NodeLost; pods on a deleted node are deleted.
+ * otherwise the configured defaults apply. A negative run time runs forever. The kubelet of a node
+ * that is not Ready reports nothing: its pods keep their last status until the node is back (or
+ * {@link NodeLifecycleSim} evicts them); pods on a deleted node are deleted.
  */
 public final class KubeletSim extends Actor {
   public static final String RUN_MS = "sim.crater.io/run-ms";
   public static final String EXIT_CODE = "sim.crater.io/exit-code";
   private static final Logger LOG = Logger.getLogger(KubeletSim.class.getName());
+  private static final long SILENT_RECHECK_MS = 200;
 
   private final LogStore logs;
   private final long defaultRunMs;
@@ -92,28 +94,29 @@ public final class KubeletSim extends Actor {
   }
 
   private void onNode(String type, JsonObject node) {
-    String name = Json.name(node);
-    boolean gone = type.equals(WatchEvent.DELETED);
-    if (!gone && NodeSim.isReady(node)) {
+    if (!type.equals(WatchEvent.DELETED)) {
       return;
     }
+    String name = Json.name(node);
     for (JsonObject pod : store.list(ResourceRegistry.PODS, null)) {
       if (name.equals(Json.str(pod, "spec.nodeName")) && !Pods.terminal(pod)) {
         quietly(
-            () -> {
-              if (gone) {
-                store.delete(ResourceRegistry.PODS, Json.namespace(pod), Json.name(pod), false);
-              } else {
-                store.modify(
-                    ResourceRegistry.PODS,
-                    Json.namespace(pod),
-                    Json.name(pod),
-                    PodStatuses::nodeLost,
-                    true);
-              }
-            });
+            () -> store.delete(ResourceRegistry.PODS, Json.namespace(pod), Json.name(pod), false));
       }
     }
+  }
+
+  /** Whether the kubelet of the pod's node reports (its node is there and Ready). */
+  private boolean reporting(JsonObject pod) {
+    return store
+        .find(ResourceRegistry.NODES, null, Json.str(pod, "spec.nodeName"))
+        .map(NodeSim::isReady)
+        .orElse(false);
+  }
+
+  /** Runs {@code step} again later: the node's kubelet is silent for now. */
+  private void later(String uid, Runnable step) {
+    pending.put(uid, timers.schedule(step, SILENT_RECHECK_MS, TimeUnit.MILLISECONDS));
   }
 
   private void run(String ns, String name, String uid) {
@@ -122,6 +125,10 @@ public final class KubeletSim extends Actor {
         || !uid.equals(Json.uid(pod))
         || !"Pending".equals(Json.str(pod, "status.phase"))) {
       pending.remove(uid);
+      return;
+    }
+    if (!reporting(pod)) {
+      later(uid, () -> run(ns, name, uid));
       return;
     }
     String node = Json.str(pod, "spec.nodeName");
@@ -163,6 +170,10 @@ public final class KubeletSim extends Actor {
     if (pod == null
         || !uid.equals(Json.uid(pod))
         || !"Running".equals(Json.str(pod, "status.phase"))) {
+      return;
+    }
+    if (!reporting(pod)) {
+      later(uid, () -> finish(ns, name, uid, exitCode));
       return;
     }
     logs.append(ns, name, "crater-sim: pod " + name + " exited with code " + exitCode);

@@ -62,18 +62,6 @@ final class PodStatuses {
     return pod;
   }
 
-  static JsonObject nodeLost(JsonObject pod) {
-    JsonObject status = Json.child(pod, "status");
-    String node = Json.str(pod, "spec.nodeName");
-    status.addProperty("phase", "Failed");
-    status.addProperty("reason", "NodeLost");
-    status.addProperty(
-        "message",
-        "Node " + node + " which was running pod " + Json.name(pod) + " is unresponsive");
-    Pods.setCondition(status, Pods.condition("Ready", "False", "NodeLost", null));
-    return pod;
-  }
-
   private static JsonObject containerStatus(
       JsonObject pod, JsonObject container, JsonObject state, boolean ready) {
     String name = Json.str(container, "name");

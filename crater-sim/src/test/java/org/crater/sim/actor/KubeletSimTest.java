@@ -89,24 +89,6 @@ class KubeletSimTest {
   }
 
   @Test
-  void podsOnANotReadyNodeFailAndNewPodsAvoidIt() throws ApiException {
-    core.createNamespacedPod(
-            "default",
-            aPod("victim").runMs(-1).nodeSelector("kubernetes.io/hostname", "a100-node-0").build())
-        .execute();
-    awaitPhase("victim", "Running");
-    cluster.setNodeReady("a100-node-0", false);
-    awaitPhase("victim", "Failed");
-    assertThat(read("victim").getStatus().getReason()).isEqualTo("NodeLost");
-    V1Node node = core.readNode("a100-node-0").execute();
-    assertThat(node.getStatus().getConditions())
-        .anySatisfy(c -> assertThat(c.getType() + "=" + c.getStatus()).isEqualTo("Ready=False"));
-    core.createNamespacedPod("default", aPod("after").runMs(-1).build()).execute();
-    awaitPhase("after", "Running");
-    assertThat(read("after").getSpec().getNodeName()).isEqualTo("a100-node-1");
-  }
-
-  @Test
   void cordonedNodesGetNoNewPods() throws Exception {
     io.kubernetes.client.util.PatchUtils.patch(
         V1Node.class,

@@ -33,6 +33,8 @@ import org.crater.web.common.Problem;
 import org.crater.web.common.QueryParams;
 import org.crater.web.security.CurrentUser;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -51,6 +53,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class JobsResource {
 
   private static final int MAX_TAIL = 100_000;
+
+  /** Says that a log answer is the tail Crater kept when the job's objects left the cluster. */
+  static final String KEPT_LOG_HEADER = "Crater-Log";
+
+  /** Says whether that kept tail dropped earlier lines. */
+  static final String KEPT_LOG_TRUNCATED_HEADER = "Crater-Log-Truncated";
 
   @EJB private JobService jobs;
   @EJB private JobWorkloads workloads;
@@ -132,7 +140,21 @@ public class JobsResource {
           "The log of one of my jobs' current attempt: the last lines (tail) as text, or followed"
               + " live as server-sent events (a data event per line, a keep-alive comment every"
               + " 2 s of silence, an end event when the log ends)")
-  @APIResponse(responseCode = "200", description = "Log text, or its events when followed")
+  @APIResponse(
+      responseCode = "200",
+      description =
+          "Log text, or its events when followed. Once a finished job's objects have left the"
+              + " cluster (after the retention), the tail of its log Crater kept then",
+      headers = {
+        @Header(
+            name = KEPT_LOG_HEADER,
+            description = "`kept`: the answer is the tail Crater kept, not the pod's log",
+            schema = @Schema(type = SchemaType.STRING)),
+        @Header(
+            name = KEPT_LOG_TRUNCATED_HEADER,
+            description = "`true` when the kept tail dropped earlier lines (the log was longer)",
+            schema = @Schema(type = SchemaType.STRING))
+      })
   @APIResponse(
       responseCode = "409",
       description = "The job has not started yet",
@@ -147,10 +169,19 @@ public class JobsResource {
       @QueryParam("follow") @DefaultValue("false") String follow) {
     Integer lines = QueryParams.positiveInt("tail", tail, MAX_TAIL);
     Job job = jobs.get(caller.get(), id);
-    if (QueryParams.bool("follow", follow)) {
-      return streams.follow(caller.id(), () -> workloads.follow(job, lines));
-    }
-    return Response.ok(workloads.logs(job, lines), MediaType.TEXT_PLAIN_TYPE).build();
+    Response answer =
+        QueryParams.bool("follow", follow)
+            ? streams.follow(caller.id(), () -> workloads.follow(job, lines))
+            : Response.ok(workloads.logs(job, lines), MediaType.TEXT_PLAIN_TYPE).build();
+    return workloads
+        .kept(job)
+        .map(
+            kept ->
+                Response.fromResponse(answer)
+                    .header(KEPT_LOG_HEADER, "kept")
+                    .header(KEPT_LOG_TRUNCATED_HEADER, Boolean.toString(kept.truncated()))
+                    .build())
+        .orElse(answer);
   }
 
   @PUT

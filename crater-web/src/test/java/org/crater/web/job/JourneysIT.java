@@ -188,7 +188,7 @@ class JourneysIT {
 
     awaitPhase(alice, id, "SUCCEEDED");
     assertThat(alice.get("api/v1/jobs/" + id + "/events").body().findValuesAsText("reason"))
-        .contains("NodeLost", "Requeued");
+        .contains("DeletionByTaintManager", "Requeued");
   }
 
   @Test

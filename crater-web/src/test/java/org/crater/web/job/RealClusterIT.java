@@ -47,6 +47,9 @@ class RealClusterIT {
    */
   static final Duration NODE_LOSS_BOUND = Duration.ofSeconds(90);
 
+  /** How long a finished job's objects stay: long enough for the other journeys to look at them. */
+  static final Duration RETENTION = Duration.ofSeconds(8);
+
   private RealControlPlane bed;
   private CraterProcess crater;
   private Api admin;
@@ -62,14 +65,9 @@ class RealClusterIT {
     env.put("CRATER_K8S_UNREACHABLE_TOLERATION_SECONDS", "5");
     env.put("CRATER_K8S_FORCE_DELETE_TERMINATING_AFTER", "PT5S");
     env.put("CRATER_NOTEBOOKS_PUBLIC_URL", "http://localhost");
+    env.put("CRATER_JOBS_RETENTION", "PT" + RETENTION.toSeconds() + "S");
     crater = CraterProcess.start("real-cluster", env);
-    // Seen once on a loaded machine: ready, then 404 for a moment while Payara loads the web
-    // module.
-    admin =
-        Awaitility.await("administrator logged in")
-            .atMost(PATIENCE)
-            .ignoreExceptions()
-            .until(() -> Api.at(crater.base()).asAdmin(), api -> api != null);
+    admin = Api.at(crater.base()).asAdmin();
   }
 
   @AfterAll
@@ -104,6 +102,27 @@ class RealClusterIT {
         .contains("node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable");
     assertThat(pod.path("spec").path("tolerations").findValues("tolerationSeconds"))
         .allMatch(seconds -> seconds.asInt() == 5);
+  }
+
+  @Test
+  void aFinishedJobsPodGoesAfterTheRetentionAndItsLogStillAnswers() {
+    long id = submit(alice, lab.job("BEST_EFFORT", "A100", 1, "sleep 1"));
+    awaitPhase(alice, id, "SUCCEEDED");
+    String name = "crater-" + id + "-1";
+    Reply live = alice.get("api/v1/jobs/" + id + "/logs");
+    assertThat(live.status()).isEqualTo(200);
+    assertThat(live.header("Crater-Log")).isNull();
+    assertThat(bed.get("pod", name)).as("kept during the retention").isPresent();
+
+    Awaitility.await("the pod goes after the retention")
+        .atMost(RETENTION.plus(PATIENCE))
+        .until(() -> bed.get("pod", name).isEmpty());
+
+    Reply kept = alice.get("api/v1/jobs/" + id + "/logs");
+    assertThat(kept.status()).isEqualTo(200);
+    assertThat(kept.header("Crater-Log")).isEqualTo("kept");
+    assertThat(kept.header("Crater-Log-Truncated")).isEqualTo("false");
+    assertThat(kept.raw()).isEqualTo(live.raw());
   }
 
   @Test
