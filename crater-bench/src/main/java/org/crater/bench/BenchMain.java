@@ -51,12 +51,11 @@ public final class BenchMain {
       }
     }
     Files.createDirectories(settings.out());
-    Scenarios scenarios = new Scenarios(settings);
     Map<String, Callable<List<Row>>> all = new LinkedHashMap<>();
-    all.put("submit", scenarios::submit);
-    all.put("admission", scenarios::admission);
-    all.put("reconcile", scenarios::reconcile);
-    all.put("lists", scenarios::lists);
+    all.put("submit", new SubmitScenario(settings)::run);
+    all.put("admission", new AdmissionScenario(settings)::run);
+    all.put("reconcile", new ReconcileScenario(settings)::run);
+    all.put("lists", new ListsScenario(settings)::run);
     List<String> only =
         options.containsKey("only")
             ? List.of(options.get("only").split(","))
