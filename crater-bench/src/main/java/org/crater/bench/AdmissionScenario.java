@@ -41,7 +41,8 @@ final class AdmissionScenario {
       awaitMetricAtLeast(
           stack, "crater_queue_depth", queued - settings.nodes() - 1, Duration.ofSeconds(120));
       double depth = stack.metric("crater_queue_depth");
-      List<Double> passes = passTimes(stack, users.get(0), big);
+      Duration measured = Duration.ofSeconds(settings.scaled(30, 10));
+      List<Double> passes = passTimes(stack, users.get(0), big, measured);
       String note =
           (long) depth + " queued over " + userCount + " users, " + passes.size() + " passes";
       return List.of(
@@ -52,12 +53,16 @@ final class AdmissionScenario {
     }
   }
 
-  /** Nudges a pass every 250 ms with a submission and records each new pass's time in ms. */
-  private List<Double> passTimes(Stack stack, Http nudger, Map<String, Object> job)
+  /**
+   * Nudges a pass every 250 ms with a submission of {@code job} for {@code duration} and records
+   * each new pass's time in ms.
+   */
+  static List<Double> passTimes(
+      Stack stack, Http nudger, Map<String, Object> job, Duration duration)
       throws InterruptedException {
     List<Double> passes = new ArrayList<>();
     double lastCount = stack.metric("crater_scheduler_pass_count");
-    long end = System.nanoTime() + Duration.ofSeconds(settings.scaled(30, 10)).toNanos();
+    long end = System.nanoTime() + duration.toNanos();
     while (System.nanoTime() < end) {
       nudger.post("api/v1/jobs", job); // each submission asks for a pass
       Thread.sleep(250);
