@@ -38,22 +38,7 @@ public final class BenchMain {
 
   public static void main(String[] args) throws Exception {
     Map<String, String> options = parse(args);
-    boolean quick = options.containsKey("quick");
-    BenchSettings settings =
-        new BenchSettings(
-            Path.of(options.getOrDefault("war", "crater-web/target/crater.war")),
-            Path.of(options.getOrDefault("payara", "crater-web/target/payara-micro.jar")),
-            Path.of(options.getOrDefault("logging", "deploy/logging.properties")),
-            Path.of(options.getOrDefault("out", "run/bench")),
-            options.getOrDefault("jdbc", "jdbc:mysql://127.0.0.1:3306/"),
-            options.getOrDefault("database", "crater_bench"),
-            Integer.parseInt(options.getOrDefault("nodes", "64")),
-            Integer.parseInt(options.getOrDefault("clients", "16")),
-            Integer.parseInt(options.getOrDefault("seconds", quick ? "10" : "30")),
-            quick,
-            !options.containsKey("no-slurm"),
-            options.containsKey("slurm-start") ? Path.of(options.get("slurm-start")) : null,
-            options.containsKey("real-cluster") ? Path.of(options.get("real-cluster")) : null);
+    BenchSettings settings = settings(options);
     for (Path required : List.of(settings.war(), settings.payaraMicro(), settings.logging())) {
       if (!Files.exists(required)) {
         throw new IllegalStateException(required + " is missing: build first (bin/bench does)");
@@ -66,17 +51,8 @@ public final class BenchMain {
     List<Row> rows = new ArrayList<>();
     List<String> failures = new ArrayList<>();
     for (var scenario : all.entrySet()) {
-      if (!only.contains(scenario.getKey())) {
-        continue;
-      }
-      System.out.println("bench: " + scenario.getKey() + " ...");
-      try {
-        List<Row> measured = scenario.getValue().call();
-        measured.forEach(r -> System.out.println("  " + line(r)));
-        rows.addAll(measured);
-      } catch (Exception e) {
-        failures.add(scenario.getKey() + ": " + e.getMessage());
-        System.out.println("  FAILED: " + e.getMessage());
+      if (only.contains(scenario.getKey())) {
+        runOne(scenario.getKey(), scenario.getValue(), rows, failures);
       }
     }
     if (settings.slurm()) {
@@ -93,8 +69,40 @@ public final class BenchMain {
     }
   }
 
+  private static BenchSettings settings(Map<String, String> options) {
+    boolean quick = options.containsKey("quick");
+    return new BenchSettings(
+        Path.of(options.getOrDefault("war", "crater-web/target/crater.war")),
+        Path.of(options.getOrDefault("payara", "crater-web/target/payara-micro.jar")),
+        Path.of(options.getOrDefault("logging", "deploy/logging.properties")),
+        Path.of(options.getOrDefault("out", "run/bench")),
+        options.getOrDefault("jdbc", "jdbc:mysql://127.0.0.1:3306/"),
+        options.getOrDefault("database", "crater_bench"),
+        Integer.parseInt(options.getOrDefault("nodes", "64")),
+        Integer.parseInt(options.getOrDefault("clients", "16")),
+        Integer.parseInt(options.getOrDefault("seconds", quick ? "10" : "30")),
+        quick,
+        !options.containsKey("no-slurm"),
+        options.containsKey("slurm-start") ? Path.of(options.get("slurm-start")) : null,
+        options.containsKey("real-cluster") ? Path.of(options.get("real-cluster")) : null);
+  }
+
+  /** Runs one scenario, adding its rows, or its failure. */
+  private static void runOne(
+      String name, Callable<List<Row>> scenario, List<Row> rows, List<String> failures) {
+    System.out.println("bench: " + name + " ...");
+    try {
+      List<Row> measured = scenario.call();
+      measured.forEach(r -> System.out.println("  " + line(r)));
+      rows.addAll(measured);
+    } catch (Exception e) {
+      failures.add(name + ": " + e.getMessage());
+      System.out.println("  FAILED: " + e.getMessage());
+    }
+  }
+
   /** Every scenario by name, in the order they run. */
-  private static Map<String, Callable<List<Row>>> scenarios(BenchSettings settings) {
+  static Map<String, Callable<List<Row>>> scenarios(BenchSettings settings) {
     Map<String, Callable<List<Row>>> all = new LinkedHashMap<>();
     all.put("submit", new SubmitScenario(settings)::run);
     all.put("admission", new AdmissionScenario(settings)::run);
@@ -112,7 +120,7 @@ public final class BenchMain {
    * The scenarios to run: those of {@code --only}, else the default four, with the scale scenarios
    * for {@code --scale} and crater-sim against the real control plane for {@code --real-cluster}.
    */
-  private static List<String> selected(Map<String, String> options, Set<String> names) {
+  static List<String> selected(Map<String, String> options, Set<String> names) {
     if (options.containsKey("only")) {
       List<String> only = List.of(options.get("only").split(","));
       for (String name : only) {
