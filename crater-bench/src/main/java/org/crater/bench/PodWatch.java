@@ -51,8 +51,9 @@ final class PodWatch implements AutoCloseable {
     return submittedAt.size();
   }
 
+  /** How many submitted jobs' pods were seen Running (pods from before the watch not counted). */
   int runningCount() {
-    return runningAt.size();
+    return runningMs().size();
   }
 
   /**
@@ -69,9 +70,14 @@ final class PodWatch implements AutoCloseable {
     return true;
   }
 
-  /** When the last pod was first seen Running (nanoTime), or 0 for none. */
+  /** When the last submitted job's pod was first seen Running (nanoTime), or 0 for none. */
   long lastRunning() {
-    return runningAt.values().stream().mapToLong(Long::longValue).max().orElse(0);
+    return submittedAt.keySet().stream()
+        .map(runningAt::get)
+        .filter(at -> at != null)
+        .mapToLong(Long::longValue)
+        .max()
+        .orElse(0);
   }
 
   /** Submit → pod first seen, in ms, of every submitted job whose pod was seen. */
