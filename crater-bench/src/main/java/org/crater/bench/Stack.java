@@ -16,8 +16,8 @@ import org.crater.sim.actor.NodePool;
 
 /**
  * One freshly started Crater for one scenario: a new MariaDB database, an in-process simulated
- * cluster and Payara Micro running the built {@code crater.war} in its own process. Everything
- * listens on 127.0.0.1 only.
+ * cluster (or a running real control plane) and Payara Micro running the built {@code crater.war}
+ * in its own process. Everything listens on 127.0.0.1 only.
  */
 final class Stack implements AutoCloseable {
 
@@ -153,7 +153,7 @@ final class Stack implements AutoCloseable {
       throws InterruptedException {
     String ready = "http://127.0.0.1:" + port + "/health/ready";
     String version = "http://127.0.0.1:" + port + "/crater/api/v1/version";
-    long deadline = started + Duration.ofSeconds(180).toNanos();
+    long deadline = started + Duration.ofSeconds(300).toNanos();
     // Payara Micro may answer 404/503 for a moment after the first 200: wait for five in a row.
     int answered = 0;
     while (answered < 5) {
