@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.crater.bench.slurm.SlurmBench;
 import org.crater.bench.slurm.SlurmConfig;
@@ -22,8 +23,14 @@ import org.crater.bench.slurm.SlurmResult;
  * <pre>
  * java -cp 'crater-bench/target/crater-bench.jar:crater-bench/target/lib/*' org.crater.bench.BenchMain
  *     [--quick] [--nodes 64] [--clients 16] [--seconds 30] [--only submit,admission,reconcile,lists]
+ *     [--scale] [--real-cluster run/kube]
  *     [--no-slurm] [--slurm-start crater-bench/slurm/start.sh] [--out run/bench]
+ *     [--database crater_bench]
  * </pre>
+ *
+ * <p>{@code --scale} adds the scale scenarios (a million stored jobs, 5,000 nodes, 10,000 users, a
+ * burst of 50,000 jobs); {@code --real-cluster} adds the same burst of small jobs on crater-sim and
+ * on the real control plane whose directory (bin/kube-up's) it names. {@code --only} names any.
  */
 public final class BenchMain {
 
@@ -31,51 +38,21 @@ public final class BenchMain {
 
   public static void main(String[] args) throws Exception {
     Map<String, String> options = parse(args);
-    boolean quick = options.containsKey("quick");
-    BenchSettings settings =
-        new BenchSettings(
-            Path.of(options.getOrDefault("war", "crater-web/target/crater.war")),
-            Path.of(options.getOrDefault("payara", "crater-web/target/payara-micro.jar")),
-            Path.of(options.getOrDefault("logging", "deploy/logging.properties")),
-            Path.of(options.getOrDefault("out", "run/bench")),
-            options.getOrDefault("jdbc", "jdbc:mysql://127.0.0.1:3306/"),
-            Integer.parseInt(options.getOrDefault("nodes", "64")),
-            Integer.parseInt(options.getOrDefault("clients", "16")),
-            Integer.parseInt(options.getOrDefault("seconds", quick ? "10" : "30")),
-            quick,
-            !options.containsKey("no-slurm"),
-            options.containsKey("slurm-start") ? Path.of(options.get("slurm-start")) : null);
+    BenchSettings settings = settings(options);
     for (Path required : List.of(settings.war(), settings.payaraMicro(), settings.logging())) {
       if (!Files.exists(required)) {
         throw new IllegalStateException(required + " is missing: build first (bin/bench does)");
       }
     }
     Files.createDirectories(settings.out());
-    Scenarios scenarios = new Scenarios(settings);
-    Map<String, Callable<List<Row>>> all = new LinkedHashMap<>();
-    all.put("submit", scenarios::submit);
-    all.put("admission", scenarios::admission);
-    all.put("reconcile", scenarios::reconcile);
-    all.put("lists", scenarios::lists);
-    List<String> only =
-        options.containsKey("only")
-            ? List.of(options.get("only").split(","))
-            : List.copyOf(all.keySet());
+    Map<String, Callable<List<Row>>> all = scenarios(settings);
+    List<String> only = selected(options, all.keySet());
 
     List<Row> rows = new ArrayList<>();
     List<String> failures = new ArrayList<>();
     for (var scenario : all.entrySet()) {
-      if (!only.contains(scenario.getKey())) {
-        continue;
-      }
-      System.out.println("bench: " + scenario.getKey() + " ...");
-      try {
-        List<Row> measured = scenario.getValue().call();
-        measured.forEach(r -> System.out.println("  " + line(r)));
-        rows.addAll(measured);
-      } catch (Exception e) {
-        failures.add(scenario.getKey() + ": " + e.getMessage());
-        System.out.println("  FAILED: " + e.getMessage());
+      if (only.contains(scenario.getKey())) {
+        runOne(scenario.getKey(), scenario.getValue(), rows, failures);
       }
     }
     if (settings.slurm()) {
@@ -90,6 +67,77 @@ public final class BenchMain {
       System.out.println("failed scenarios: " + failures);
       System.exit(1);
     }
+  }
+
+  private static BenchSettings settings(Map<String, String> options) {
+    boolean quick = options.containsKey("quick");
+    return new BenchSettings(
+        Path.of(options.getOrDefault("war", "crater-web/target/crater.war")),
+        Path.of(options.getOrDefault("payara", "crater-web/target/payara-micro.jar")),
+        Path.of(options.getOrDefault("logging", "deploy/logging.properties")),
+        Path.of(options.getOrDefault("out", "run/bench")),
+        options.getOrDefault("jdbc", "jdbc:mysql://127.0.0.1:3306/"),
+        options.getOrDefault("database", "crater_bench"),
+        Integer.parseInt(options.getOrDefault("nodes", "64")),
+        Integer.parseInt(options.getOrDefault("clients", "16")),
+        Integer.parseInt(options.getOrDefault("seconds", quick ? "10" : "30")),
+        quick,
+        !options.containsKey("no-slurm"),
+        options.containsKey("slurm-start") ? Path.of(options.get("slurm-start")) : null,
+        options.containsKey("real-cluster") ? Path.of(options.get("real-cluster")) : null);
+  }
+
+  /** Runs one scenario, adding its rows, or its failure. */
+  private static void runOne(
+      String name, Callable<List<Row>> scenario, List<Row> rows, List<String> failures) {
+    System.out.println("bench: " + name + " ...");
+    try {
+      List<Row> measured = scenario.call();
+      measured.forEach(r -> System.out.println("  " + line(r)));
+      rows.addAll(measured);
+    } catch (Exception e) {
+      failures.add(name + ": " + e.getMessage());
+      System.out.println("  FAILED: " + e.getMessage());
+    }
+  }
+
+  /** Every scenario by name, in the order they run. */
+  static Map<String, Callable<List<Row>>> scenarios(BenchSettings settings) {
+    Map<String, Callable<List<Row>>> all = new LinkedHashMap<>();
+    all.put("submit", new SubmitScenario(settings)::run);
+    all.put("admission", new AdmissionScenario(settings)::run);
+    all.put("reconcile", new ReconcileScenario(settings)::run);
+    all.put("lists", new ListsScenario(settings)::run);
+    all.put("control-plane", new ControlPlaneScenario(settings)::run);
+    all.put("scale-jobs", new ScaleJobsScenario(settings)::run);
+    all.put("scale-nodes", new ScaleNodesScenario(settings)::run);
+    all.put("scale-users", new ScaleUsersScenario(settings)::run);
+    all.put("scale-burst", new BurstScenario(settings)::run);
+    return all;
+  }
+
+  /**
+   * The scenarios to run: those of {@code --only}, else the default four, with the scale scenarios
+   * for {@code --scale} and crater-sim against the real control plane for {@code --real-cluster}.
+   */
+  static List<String> selected(Map<String, String> options, Set<String> names) {
+    if (options.containsKey("only")) {
+      List<String> only = List.of(options.get("only").split(","));
+      for (String name : only) {
+        if (!names.contains(name)) {
+          throw new IllegalArgumentException("no scenario " + name + "; there are " + names);
+        }
+      }
+      return only;
+    }
+    List<String> chosen = new ArrayList<>(List.of("submit", "admission", "reconcile", "lists"));
+    if (options.containsKey("real-cluster")) {
+      chosen.add("control-plane");
+    }
+    if (options.containsKey("scale")) {
+      names.stream().filter(n -> n.startsWith("scale-")).forEach(chosen::add);
+    }
+    return chosen;
   }
 
   /** The same job mix through Slurm on this machine, and the Crater/Slurm ratios. */

@@ -16,14 +16,14 @@ import org.crater.sim.actor.NodePool;
 
 /**
  * One freshly started Crater for one scenario: a new MariaDB database, an in-process simulated
- * cluster and Payara Micro running the built {@code crater.war} in its own process. Everything
- * listens on 127.0.0.1 only.
+ * cluster (or a running real control plane) and Payara Micro running the built {@code crater.war}
+ * in its own process. Everything listens on 127.0.0.1 only.
  */
 final class Stack implements AutoCloseable {
 
-  static final String DB = "crater_bench";
   static final String DB_USER = "crater_bench";
   static final String ADMIN_PASSWORD = "bench-admin-password";
+  static final String NAMESPACE = "crater-jobs";
 
   private final SimCluster sim;
   private final Process payara;
@@ -38,7 +38,7 @@ final class Stack implements AutoCloseable {
   }
 
   /**
-   * Starts a fresh stack.
+   * Starts a fresh stack on a fresh simulated cluster.
    *
    * @param name scenario name, used for the log file
    * @param settings where things are and what the cluster looks like
@@ -54,36 +54,86 @@ final class Stack implements AutoCloseable {
                 .port(freePort())
                 .nodePool(NodePool.parse(nodes + ":A100:8", "64", "512Gi"))
                 .podsPerNode(podsPerNode)
-                .namespace("crater-jobs")
+                .namespace(NAMESPACE)
                 .build());
+    return launch(name, settings, sim, Map.of("CRATER_K8S_URL", sim.url()));
+  }
+
+  /**
+   * Starts a fresh stack on a real control plane (bin/kube-up): Crater uses the kubeconfig of its
+   * own ServiceAccount there.
+   *
+   * @param name scenario name, used for the log file
+   * @param settings where things are; {@link BenchSettings#kube()} is the bed's directory
+   */
+  static Stack startOnControlPlane(String name, BenchSettings settings)
+      throws IOException, SQLException, InterruptedException {
+    recreateDatabase(settings);
+    Path kubeconfig = settings.kube().resolve("crater-kubeconfig.yaml").toAbsolutePath();
+    return launch(
+        name,
+        settings,
+        null,
+        Map.of(
+            "CRATER_K8S_KUBECONFIG",
+            kubeconfig.toString(),
+            "CRATER_K8S_NAMESPACE",
+            NAMESPACE,
+            "CRATER_K8S_LEASE_NAMESPACE",
+            "crater"));
+  }
+
+  private static Stack launch(
+      String name, BenchSettings settings, SimCluster sim, Map<String, String> clusterEnv)
+      throws IOException, InterruptedException {
     int port = freePort();
     Path root = settings.out().resolve(name);
     Files.createDirectories(root);
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
-                "-Dmp.health.default.readiness.empty.response=DOWN",
-                "-Djava.io.tmpdir=" + root,
-                "-jar",
-                settings.payaraMicro().toString(),
-                "--nocluster",
-                "--port",
-                Integer.toString(port),
-                "--rootDir",
-                root.resolve("payara").toString(),
-                "--logProperties",
-                settings.logging().toString(),
-                "--deploy",
-                settings.war().toString())
-            .redirectErrorStream(true)
-            .redirectOutput(root.resolve("crater.log").toFile());
+    ProcessBuilder builder = payaraMicro(settings, port, root);
     Map<String, String> env = builder.environment();
+    craterEnvironment(env, settings);
+    env.putAll(clusterEnv);
+    long started = System.nanoTime();
+    Process payara = builder.start();
+    try {
+      awaitReady(payara, port, started);
+    } catch (IllegalStateException e) {
+      payara.destroyForcibly();
+      if (sim != null) {
+        sim.close();
+      }
+      throw new IllegalStateException(
+          "Crater did not get ready; see " + root.resolve("crater.log"), e);
+    }
+    return new Stack(sim, payara, port, Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  private static ProcessBuilder payaraMicro(BenchSettings settings, int port, Path root) {
+    return new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Xmx512m",
+            "-Dmp.health.default.readiness.empty.response=DOWN",
+            "-Djava.io.tmpdir=" + root,
+            "-jar",
+            settings.payaraMicro().toString(),
+            "--nocluster",
+            "--port",
+            Integer.toString(port),
+            "--rootDir",
+            root.resolve("payara").toString(),
+            "--logProperties",
+            settings.logging().toString(),
+            "--deploy",
+            settings.war().toString())
+        .redirectErrorStream(true)
+        .redirectOutput(root.resolve("crater.log").toFile());
+  }
+
+  private static void craterEnvironment(Map<String, String> env, BenchSettings settings) {
     env.put("CRATER_DB_CLASS", "com.mysql.cj.jdbc.MysqlDataSource");
-    env.put("CRATER_DB_URL", settings.jdbcBase() + DB);
+    env.put("CRATER_DB_URL", settings.jdbcBase() + settings.database());
     env.put("CRATER_DB_USER", DB_USER);
     env.put("CRATER_DB_PASSWORD", DB_USER);
-    env.put("CRATER_K8S_URL", sim.url());
     env.put("CRATER_ADMIN_USERNAME", "admin");
     env.put("CRATER_ADMIN_PASSWORD", ADMIN_PASSWORD);
     env.put("CRATER_AUTH_JWT_SECRET", "benchmark-signing-secret-0123456789abcdef");
@@ -94,33 +144,34 @@ final class Stack implements AutoCloseable {
     env.put("CRATER_AUTH_ADDRESS_ATTEMPTS", "1000000");
     env.put("CRATER_QUOTA_DEFAULT_MEMBER", "cpu=1000,memory=4Ti,nvidia.com/gpu=64");
     env.put("CRATER_QUOTA_DEFAULT_ACCOUNT", "cpu=90000,memory=900Ti,nvidia.com/gpu=90000");
-    long started = System.nanoTime();
-    Process payara = builder.start();
-    // Ready, and serving the API: readiness turns UP a moment before the web module takes requests.
+  }
+
+  /**
+   * Ready, and serving the API: readiness turns UP a moment before the web module takes requests.
+   */
+  private static void awaitReady(Process payara, int port, long started)
+      throws InterruptedException {
     String ready = "http://127.0.0.1:" + port + "/health/ready";
     String version = "http://127.0.0.1:" + port + "/crater/api/v1/version";
-    long deadline = started + Duration.ofSeconds(180).toNanos();
+    long deadline = started + Duration.ofSeconds(300).toNanos();
     // Payara Micro may answer 404/503 for a moment after the first 200: wait for five in a row.
     int answered = 0;
     while (answered < 5) {
       boolean up = Http.text(ready) != null && Http.text(version) != null;
       answered = up ? answered + 1 : 0;
       if (!payara.isAlive() || System.nanoTime() > deadline) {
-        payara.destroyForcibly();
-        sim.close();
-        throw new IllegalStateException(
-            "Crater did not get ready; see " + root.resolve("crater.log"));
+        throw new IllegalStateException("not ready in time");
       }
       Thread.sleep(100);
     }
-    return new Stack(sim, payara, port, Duration.ofNanos(System.nanoTime() - started));
   }
 
   private static void recreateDatabase(BenchSettings settings) throws SQLException {
     try (Connection c = DriverManager.getConnection(settings.jdbcBase(), "root", "");
         Statement s = c.createStatement()) {
-      s.execute("DROP DATABASE IF EXISTS " + DB);
-      s.execute("CREATE DATABASE " + DB + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+      String db = settings.database();
+      s.execute("DROP DATABASE IF EXISTS " + db);
+      s.execute("CREATE DATABASE " + db + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
       for (String host : new String[] {"localhost", "127.0.0.1"}) {
         s.execute(
             "CREATE USER IF NOT EXISTS '"
@@ -130,14 +181,18 @@ final class Stack implements AutoCloseable {
                 + "' IDENTIFIED BY '"
                 + DB_USER
                 + "'");
-        s.execute("GRANT ALL ON " + DB + ".* TO '" + DB_USER + "'@'" + host + "'");
+        s.execute("GRANT ALL ON " + db + ".* TO '" + DB_USER + "'@'" + host + "'");
       }
     }
   }
 
   /** A connection to this stack's database (the caller closes it). */
   Connection database(BenchSettings settings) throws SQLException {
-    return DriverManager.getConnection(settings.jdbcBase() + DB, DB_USER, DB_USER);
+    // Batched inserts go as multi-row statements.
+    return DriverManager.getConnection(
+        settings.jdbcBase() + settings.database() + "?rewriteBatchedStatements=true",
+        DB_USER,
+        DB_USER);
   }
 
   /** The API base, ending in a slash. */
@@ -153,6 +208,7 @@ final class Stack implements AutoCloseable {
     return anonymous().logIn("admin", ADMIN_PASSWORD);
   }
 
+  /** The simulated cluster, or null on a real control plane. */
   SimCluster sim() {
     return sim;
   }
@@ -192,7 +248,9 @@ final class Stack implements AutoCloseable {
     if (!payara.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
       payara.destroyForcibly();
     }
-    sim.close();
+    if (sim != null) {
+      sim.close();
+    }
   }
 
   private static int freePort() throws IOException {
