@@ -21,7 +21,7 @@ import org.crater.bench.slurm.SlurmResult;
  *
  * <pre>
  * java -cp 'crater-bench/target/crater-bench.jar:crater-bench/target/lib/*' org.crater.bench.BenchMain
- *     [--quick] [--nodes 64] [--clients 16] [--seconds 30] [--only submit,admission,reconcile,lists]
+ *     [--quick] [--nodes 64] [--clients 16] [--seconds 30] [--only submit,ceiling,admission,reconcile,lists]
  *     [--no-slurm] [--slurm-start crater-bench/slurm/start.sh] [--out run/bench]
  * </pre>
  */
@@ -54,6 +54,7 @@ public final class BenchMain {
     Scenarios scenarios = new Scenarios(settings);
     Map<String, Callable<List<Row>>> all = new LinkedHashMap<>();
     all.put("submit", scenarios::submit);
+    all.put("ceiling", new CommitCeiling(settings)::run);
     all.put("admission", scenarios::admission);
     all.put("reconcile", scenarios::reconcile);
     all.put("lists", scenarios::lists);
@@ -78,6 +79,7 @@ public final class BenchMain {
         System.out.println("  FAILED: " + e.getMessage());
       }
     }
+    rows.addAll(CommitCeiling.shareOf(rows, settings.clients()));
     if (settings.slurm()) {
       System.out.println("bench: slurm ...");
       List<Row> slurm = slurm(settings, rows);

@@ -21,7 +21,9 @@ import org.crater.sim.actor.NodePool;
  */
 final class Stack implements AutoCloseable {
 
-  static final String DB = "crater_bench";
+  /** The scenario's database; {@code -Dcrater.bench.db} gives runs on one server distinct ones. */
+  static final String DB = System.getProperty("crater.bench.db", "crater_bench");
+
   static final String DB_USER = "crater_bench";
   static final String ADMIN_PASSWORD = "bench-admin-password";
 
