@@ -78,7 +78,7 @@ public class Scheduler {
   private final Set<Long> changed = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean reload = new AtomicBoolean(true);
   private final AtomicBoolean limitsStale = new AtomicBoolean(true);
-  private SchedulerStore.Limits limits;
+  private volatile SchedulerStore.Limits limits;
   private final JobBook book = new JobBook();
   private int safetyNets;
   private long lastPassStarted;
