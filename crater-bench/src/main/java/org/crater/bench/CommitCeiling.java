@@ -72,8 +72,8 @@ final class CommitCeiling {
         new Row(
             "ratio",
             "REST submit / MariaDB commit ceiling",
-            rest / max,
-            "x",
+            100 * rest / max,
+            "%",
             "",
             "the share of the database's own commit rate the whole request path reaches"));
   }
