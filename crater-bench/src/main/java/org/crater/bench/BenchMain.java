@@ -22,7 +22,7 @@ import org.crater.bench.slurm.SlurmResult;
  *
  * <pre>
  * java -cp 'crater-bench/target/crater-bench.jar:crater-bench/target/lib/*' org.crater.bench.BenchMain
- *     [--quick] [--nodes 64] [--clients 16] [--seconds 30] [--only submit,admission,reconcile,lists]
+ *     [--quick] [--nodes 64] [--clients 16] [--seconds 30] [--only submit,ceiling,admission,reconcile,lists]
  *     [--scale] [--real-cluster run/kube]
  *     [--no-slurm] [--slurm-start crater-bench/slurm/start.sh] [--out run/bench]
  *     [--database crater_bench]
@@ -55,6 +55,7 @@ public final class BenchMain {
         runOne(scenario.getKey(), scenario.getValue(), rows, failures);
       }
     }
+    rows.addAll(CommitCeiling.shareOf(rows, settings.clients()));
     if (settings.slurm()) {
       System.out.println("bench: slurm ...");
       List<Row> slurm = slurm(settings, rows);
@@ -105,6 +106,7 @@ public final class BenchMain {
   static Map<String, Callable<List<Row>>> scenarios(BenchSettings settings) {
     Map<String, Callable<List<Row>>> all = new LinkedHashMap<>();
     all.put("submit", new SubmitScenario(settings)::run);
+    all.put("ceiling", new CommitCeiling(settings)::run);
     all.put("admission", new AdmissionScenario(settings)::run);
     all.put("reconcile", new ReconcileScenario(settings)::run);
     all.put("lists", new ListsScenario(settings)::run);
@@ -117,7 +119,7 @@ public final class BenchMain {
   }
 
   /**
-   * The scenarios to run: those of {@code --only}, else the default four, with the scale scenarios
+   * The scenarios to run: those of {@code --only}, else the default five, with the scale scenarios
    * for {@code --scale} and crater-sim against the real control plane for {@code --real-cluster}.
    */
   static List<String> selected(Map<String, String> options, Set<String> names) {
@@ -130,7 +132,8 @@ public final class BenchMain {
       }
       return only;
     }
-    List<String> chosen = new ArrayList<>(List.of("submit", "admission", "reconcile", "lists"));
+    List<String> chosen =
+        new ArrayList<>(List.of("submit", "ceiling", "admission", "reconcile", "lists"));
     if (options.containsKey("real-cluster")) {
       chosen.add("control-plane");
     }

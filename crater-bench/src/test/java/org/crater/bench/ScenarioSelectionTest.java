@@ -29,9 +29,9 @@ class ScenarioSelectionTest {
   private static final Set<String> NAMES = BenchMain.scenarios(SETTINGS).keySet();
 
   @Test
-  void theDefaultRunIsTheFourBoundedScenarios() {
+  void theDefaultRunIsTheFiveBoundedScenarios() {
     assertThat(BenchMain.selected(Map.of(), NAMES))
-        .containsExactly("submit", "admission", "reconcile", "lists");
+        .containsExactly("submit", "ceiling", "admission", "reconcile", "lists");
   }
 
   @Test
@@ -39,6 +39,7 @@ class ScenarioSelectionTest {
     assertThat(BenchMain.selected(Map.of("scale", "", "real-cluster", "run/kube"), NAMES))
         .containsExactly(
             "submit",
+            "ceiling",
             "admission",
             "reconcile",
             "lists",

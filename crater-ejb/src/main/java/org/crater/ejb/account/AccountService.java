@@ -114,11 +114,16 @@ public class AccountService {
   }
 
   /**
-   * The caller's membership in the named account; a stranger gets {@link AccountNotFoundException}.
+   * The caller's membership in the named account, with the account and the user, in one query; a
+   * stranger gets {@link AccountNotFoundException}.
    */
   public Membership membershipOf(String accountName, long userId) {
-    Account account = get(accountName);
-    return membership(account, userId).orElseThrow(() -> new AccountNotFoundException(accountName));
+    return em.createNamedQuery(Membership.BY_ACCOUNT_NAME, Membership.class)
+        .setParameter("accountName", accountName)
+        .setParameter("userId", userId)
+        .getResultStream()
+        .findFirst()
+        .orElseThrow(() -> new AccountNotFoundException(accountName));
   }
 
   public List<Membership> members(String accountName) {
@@ -163,6 +168,7 @@ public class AccountService {
                         "member-not-found",
                         username + " is not a member of " + accountName + "."));
     em.remove(membership);
+    quotasChanged.fire(new QuotasChanged(accountName));
     LOG.info(
         () ->
             "removed member account="

@@ -42,6 +42,7 @@ public class AuthService {
   @EJB private AccountService accounts;
   @EJB private SessionRevocations revocations;
   @Inject private RevokedSessions revokedSessions;
+  @Inject private CallerCache callers;
 
   private TokenCodec codec;
 
@@ -155,22 +156,37 @@ public class AuthService {
   }
 
   /**
-   * The caller of a request bearing this access token, with their role as it is now. The token's
-   * session must not have ended: one lookup in {@link RevokedSessions}, in memory.
+   * The caller of a request bearing this access token, with their role as it is now (as this
+   * replica last read it, at most {@link CallerCache}'s age ago). The token's session must not have
+   * ended: one lookup in {@link RevokedSessions}, in memory.
    */
   public Principal authenticate(String accessToken) {
     TokenCodec.Claims claims = codec.verify(accessToken, TokenCodec.Type.ACCESS);
     if (revokedSessions.contains(claims.family())) {
       throw InvalidTokenException.revoked();
     }
-    User user = em.find(User.class, claims.userId());
-    if (user == null || !user.getUsername().equals(claims.username())) {
+    CallerCache.Caller caller =
+        callers.fresh(claims.userId()).orElseGet(() -> readCaller(claims.userId()));
+    if (caller == null || !caller.principal().username().equals(claims.username())) {
       throw InvalidTokenException.revoked();
     }
-    if (!user.isActive()) {
+    if (!caller.active()) {
       throw new UserDisabledException();
     }
-    return new Principal(user.getId(), user.getUsername(), user.getRole());
+    return caller.principal();
+  }
+
+  /** The user as a caller, read from the database and remembered; null when there is none. */
+  private CallerCache.Caller readCaller(long userId) {
+    User user = em.find(User.class, userId);
+    if (user == null) {
+      return null;
+    }
+    CallerCache.Caller caller =
+        new CallerCache.Caller(
+            new Principal(user.getId(), user.getUsername(), user.getRole()), user.isActive());
+    callers.put(caller);
+    return caller;
   }
 
   /**

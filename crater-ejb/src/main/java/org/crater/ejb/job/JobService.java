@@ -32,7 +32,6 @@ import org.crater.model.job.JobPhase;
 import org.crater.model.job.JobRequest;
 import org.crater.model.job.Slo;
 import org.crater.model.quota.ResourceVector;
-import org.crater.model.user.User;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -77,8 +76,7 @@ public class JobService {
       LOG.info(() -> "refused job user=" + caller.username() + " cause=too-many-queued");
       throw new TooManyQueuedException(maxQueuedPerUser);
     }
-    User owner = em.find(User.class, caller.userId());
-    Job job = new Job(owner, membership.getAccount(), request, clock.instant());
+    Job job = new Job(membership.getUser(), membership.getAccount(), request, clock.instant());
     em.persist(job);
     em.flush();
     em.persist(job.submitted(caller.username()));

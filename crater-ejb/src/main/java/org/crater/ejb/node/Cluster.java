@@ -238,6 +238,18 @@ public class Cluster {
     return synced() ? cache.gpuModels() : Set.of();
   }
 
+  /**
+   * The nodes as if empty (what each could hold), or {@link ClusterUnavailableException} while the
+   * cluster view is not synced; unlike {@link #inventory()}, pods coming and going do not rebuild
+   * it.
+   */
+  public NodeInventory emptyNodes() {
+    if (!synced()) {
+      throw new ClusterUnavailableException("The cluster view is still loading; retry shortly.");
+    }
+    return cache.emptyNodes();
+  }
+
   /** The node inventory, or {@link ClusterUnavailableException} while there is none to read. */
   public NodeInventory inventory() {
     if (cache == null) {

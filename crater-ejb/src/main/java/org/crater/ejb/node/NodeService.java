@@ -103,7 +103,7 @@ public class NodeService {
     if (!cluster.synced()) {
       return List.of();
     }
-    return cluster.inventory().nodes().stream()
+    return cluster.emptyNodes().nodes().stream()
         .map(node -> new NodeShape(node.gpuModel(), vector(node.allocatable())))
         .toList();
   }

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.crater.ejb.quota.ResourceQuantities;
 import org.crater.k8s.common.CraterLabels;
 import org.crater.k8s.node.NodeInventory;
@@ -35,6 +36,11 @@ import org.crater.model.quota.ResourceVector;
  * the other nodes (backfill), which cannot delay it.
  */
 public final class AdmissionPass {
+
+  private static final Pattern BRACES = Pattern.compile("[{}]");
+
+  /** What a user who holds nothing is served; read only. */
+  private static final long[] NOTHING_SERVED = new long[2];
 
   private final Instant now;
   private final Room room;
@@ -261,7 +267,7 @@ public final class AdmissionPass {
   }
 
   private long[] servedOf(long user) {
-    return served.getOrDefault(user, new long[2]);
+    return served.getOrDefault(user, NOTHING_SERVED);
   }
 
   /** Counts what a user holds; negative replicas give it back. */
@@ -286,6 +292,6 @@ public final class AdmissionPass {
   private static String describe(QueuedJob job) {
     return job.replicas()
         + " replica(s) of "
-        + ResourceQuantities.format(job.perReplica()).toString().replaceAll("[{}]", "");
+        + BRACES.matcher(ResourceQuantities.format(job.perReplica()).toString()).replaceAll("");
   }
 }

@@ -77,6 +77,8 @@ public class Scheduler {
   private final AtomicBoolean running = new AtomicBoolean();
   private final Set<Long> changed = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean reload = new AtomicBoolean(true);
+  private final AtomicBoolean limitsStale = new AtomicBoolean(true);
+  private volatile SchedulerStore.Limits limits;
   private final JobBook book = new JobBook();
   private int safetyNets;
   private long lastPassStarted;
@@ -150,6 +152,7 @@ public class Scheduler {
   /** Plans a pass after every committed change of quotas: more quota may admit waiting jobs. */
   public void quotasChanged(
       @Observes(during = TransactionPhase.AFTER_SUCCESS) QuotasChanged change) {
+    limitsStale.set(true);
     requestPass();
   }
 
@@ -198,16 +201,23 @@ public class Scheduler {
 
   private AdmissionPlan plan(List<QueuedJob> queued, Instant now) {
     Room room = Room.of(cluster.inventory());
-    SchedulerStore.Limits limits = store.limits();
+    if (limitsStale.getAndSet(false) || limits == null) {
+      limits = store.limits();
+    }
     return AdmissionPass.plan(
         new AdmissionPass.Snapshot(queued, book.held(), limits.members(), limits.accounts(), room),
         now,
         settings.reserveAfter());
   }
 
-  /** Reads all active jobs when due, else only those that changed since the last pass. */
+  /**
+   * Reads all active jobs when due, else only those that changed since the last pass. The limits
+   * (member and account quotas) are read again with a full read and after every committed quota
+   * change, here or on another replica (through the change feed); else the last read serves.
+   */
   private void refreshBook() {
     if (reload.getAndSet(false)) {
+      limitsStale.set(true);
       changed.clear();
       book.reset(store.active());
       return;

@@ -2,6 +2,7 @@ package org.crater.ejb.scheduler;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Why a queued job is not admitted yet: a stable code, its details by name, and a sentence.
@@ -23,6 +24,9 @@ import java.util.Map;
 public record WaitReason(String code, Map<String, String> details, String message) {
 
   static final String NEVER_FITS = "NeverFits";
+
+  private static final WaitReason[] BEHIND =
+      IntStream.range(0, 1_000).mapToObj(WaitReason::behind).toArray(WaitReason[]::new);
 
   public WaitReason {
     details = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(details));
@@ -78,7 +82,15 @@ public record WaitReason(String code, Map<String, String> details, String messag
         "AccountExpired", Map.of("account", account), "Account " + account + " has expired.");
   }
 
+  /**
+   * Every job of a pass gets one: the common ranks are made once and shared (20,000 queued jobs
+   * need a few hundred reasons, not 20,000 of them each pass).
+   */
   static WaitReason behindInQueue(int ahead) {
+    return ahead < BEHIND.length ? BEHIND[ahead] : behind(ahead);
+  }
+
+  private static WaitReason behind(int ahead) {
     return new WaitReason(
         "BehindInQueue",
         Map.of("ahead", Integer.toString(ahead)),

@@ -1,6 +1,7 @@
 package org.crater.ejb.user;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -32,6 +33,7 @@ public class UserService {
 
   @PersistenceContext private EntityManager em;
   @Inject private Clock clock;
+  @Inject private Event<UserChanged> changed;
 
   /** Creates a user with an already hashed password. */
   public User create(
@@ -99,6 +101,7 @@ public class UserService {
   public User changeRole(String username, PlatformRole role, long actorId) {
     User user = others(username, actorId, "change their own role");
     user.changeRole(role, clock.instant());
+    changed.fire(new UserChanged(user.getId()));
     LOG.info(
         () -> "changed role user=" + LogValues.of(username) + " role=" + role + " by=" + actorId);
     return user;
@@ -107,6 +110,7 @@ public class UserService {
   public User changeStatus(String username, UserStatus status, long actorId) {
     User user = others(username, actorId, "change their own status");
     user.changeStatus(status, clock.instant());
+    changed.fire(new UserChanged(user.getId()));
     LOG.info(
         () ->
             "changed status user="
@@ -136,6 +140,7 @@ public class UserService {
               + " disable the user instead (status DISABLED): they can no longer log in.");
     }
     em.remove(user);
+    changed.fire(new UserChanged(user.getId()));
     LOG.info(() -> "deleted user name=" + LogValues.of(username) + " by=" + actorId);
   }
 

@@ -48,6 +48,8 @@ public final class ClusterCache implements AutoCloseable {
   private final List<Runnable> inventoryListeners = new CopyOnWriteArrayList<>();
   private volatile NodeInventory inventory;
   private volatile boolean inventoryStale = true;
+  private volatile NodeInventory emptyNodes;
+  private volatile boolean nodesStale = true;
 
   /**
    * @param watchClient a client with read timeout 0
@@ -68,7 +70,7 @@ public final class ClusterCache implements AutoCloseable {
       volcanoJobs.addHandler(handler(this::jobChanged));
     }
     if (nodes != null) {
-      nodes.addHandler(handler(n -> fireInventory()));
+      nodes.addHandler(handler(n -> nodesChanged()));
     }
   }
 
@@ -188,6 +190,21 @@ public final class ClusterCache implements AutoCloseable {
   }
 
   /**
+   * The cached nodes as if no pod ran on them: what each could hold. Built again only after a node
+   * changed, so pods coming and going (many a second under load) do not rebuild it.
+   */
+  public NodeInventory emptyNodes() {
+    NodeInventory current = emptyNodes;
+    if (current == null || nodesStale) {
+      nodesStale = false;
+      List<V1Node> nodeList = nodes == null ? List.of() : List.copyOf(nodes.list());
+      current = NodeInventoryBuilder.build(nodeList, List.of(), clock.instant());
+      emptyNodes = current;
+    }
+    return current;
+  }
+
+  /**
    * A snapshot of the nodes with every cached bound pod charged against them. Built again only
    * after capacity may have moved (a node changed, a pod was bound, ended or deleted), so reading
    * it is cheap.
@@ -205,6 +222,11 @@ public final class ClusterCache implements AutoCloseable {
 
   private void jobChanged(io.kubernetes.client.common.KubernetesObject obj) {
     JobKeys.jobId(obj).ifPresent(id -> jobListeners.forEach(l -> l.accept(id)));
+  }
+
+  private void nodesChanged() {
+    nodesStale = true;
+    fireInventory();
   }
 
   private void fireInventory() {

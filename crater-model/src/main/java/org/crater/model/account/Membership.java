@@ -38,11 +38,19 @@ import org.crater.model.user.User;
 @NamedQuery(
     name = Membership.ONE,
     query = "SELECT m FROM Membership m WHERE m.account.id = :accountId AND m.user.id = :userId")
+@NamedQuery(
+    name = Membership.BY_ACCOUNT_NAME,
+    query =
+        "SELECT m FROM Membership m JOIN FETCH m.account a JOIN FETCH m.user"
+            + " WHERE a.name = :accountName AND m.user.id = :userId")
 public class Membership {
 
   public static final String OF_USER = "Membership.ofUser";
   public static final String OF_ACCOUNT = "Membership.ofAccount";
   public static final String ONE = "Membership.one";
+
+  /** One user's membership, with its account and user, by the account's name: one query. */
+  public static final String BY_ACCOUNT_NAME = "Membership.byAccountName";
 
   @Id
   @GeneratedValue(strategy = GenerationType.TABLE, generator = "membership_ids")
