@@ -56,12 +56,21 @@ final class PodWatch implements AutoCloseable {
     return runningMs().size();
   }
 
+  /** Waits until every submitted job's pod was seen; false when the timeout passed first. */
+  boolean awaitAllCreated(Duration timeout) throws InterruptedException {
+    return awaitAll(createdAt, timeout);
+  }
+
   /**
    * Waits until every submitted job's pod was seen Running; false when the timeout passed first.
    */
   boolean awaitAllRunning(Duration timeout) throws InterruptedException {
+    return awaitAll(runningAt, timeout);
+  }
+
+  private boolean awaitAll(Map<String, Long> seen, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (!runningAt.keySet().containsAll(submittedAt.keySet())) {
+    while (!seen.keySet().containsAll(submittedAt.keySet())) {
       if (System.nanoTime() > deadline) {
         return false;
       }

@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.crater.k8s.common.KubeClients;
 import org.crater.k8s.workload.WorkloadNames;
 
 /** Ready time, memory at rest, submit → pod latency, sustained submission throughput. */
@@ -41,9 +42,10 @@ final class SubmitScenario {
   }
 
   /** Jobs submitted at 20/s with free quota: how long until each one's pod is created. */
-  private List<Row> latency(Stack stack, List<Http> users) throws InterruptedException {
+  private List<Row> latency(Stack stack, List<Http> users) throws Exception {
     int count = settings.scaled(300, 50);
-    try (PodCreations pods = PodCreations.watch(stack.sim())) {
+    try (PodWatch pods =
+        PodWatch.start(KubeClients.fromUrl(stack.sim().url(), Duration.ZERO), Stack.NAMESPACE)) {
       Map<String, Object> quick = job("GUARANTEED", gpus(1), "sleep 1");
       for (int i = 0; i < count; i++) {
         long start = System.nanoTime();
@@ -53,8 +55,8 @@ final class SubmitScenario {
         }
         Thread.sleep(50);
       }
-      pods.awaitAll(Duration.ofSeconds(30));
-      List<Double> latencies = pods.latenciesMs();
+      pods.awaitAllCreated(Duration.ofSeconds(30));
+      List<Double> latencies = pods.createdMs();
       String sample = latencies.size() + " of " + pods.submittedCount() + " jobs, 20/s, free quota";
       return List.of(
           row("latency", "submit -> pod created p50", p(latencies, 50), "ms", "", sample),
