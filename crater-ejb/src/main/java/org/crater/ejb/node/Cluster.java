@@ -3,6 +3,7 @@ package org.crater.ejb.node;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
@@ -39,9 +40,13 @@ import org.crater.k8s.workload.WorkloadSettings;
  * database (on a thread of its own: a claim waits for the old leader's writes in flight, and the
  * Lease must go on being renewed meanwhile). Only then does this replica lead; it stops as soon as
  * the Lease is lost by the clock or a write of its is refused under its epoch.
+ *
+ * <p>It starts after the schema is migrated: on a new database the first claim would otherwise meet
+ * tables that do not exist yet.
  */
 @Singleton
 @Startup
+@DependsOn("SchemaMigration")
 @Lock(LockType.READ)
 public class Cluster {
 

@@ -38,7 +38,7 @@ import org.crater.k8s.informer.WorkQueue;
  */
 @Singleton
 @Startup
-@DependsOn({"Cluster", "SchemaMigration", "Scheduler"})
+@DependsOn("Scheduler")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class JobController {

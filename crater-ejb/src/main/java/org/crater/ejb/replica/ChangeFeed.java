@@ -39,7 +39,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 @Startup
-@DependsOn({"Cluster", "SchemaMigration"})
+@DependsOn("Cluster")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class ChangeFeed {
 

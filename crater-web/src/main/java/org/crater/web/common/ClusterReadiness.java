@@ -1,5 +1,6 @@
 package org.crater.web.common;
 
+import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.crater.ejb.node.Cluster;
@@ -9,7 +10,9 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Ready once the cluster view has loaded, or when no cluster is configured at all (then the cluster
- * routes answer 503 and the rest of Crater works). Shows whether this replica leads.
+ * routes answer 503 and the rest of Crater works). Shows whether this replica leads. Not ready, and
+ * no stack trace in the log, while the EJB container is still starting (a probe may come before the
+ * deployment has finished).
  */
 @Readiness
 @ApplicationScoped
@@ -19,6 +22,14 @@ public class ClusterReadiness implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
+    try {
+      return status();
+    } catch (EJBException starting) {
+      return HealthCheckResponse.named("cluster").down().withData("cluster", "starting").build();
+    }
+  }
+
+  private HealthCheckResponse status() {
     boolean configured = cluster.configured();
     return HealthCheckResponse.named("cluster")
         .status(!configured || cluster.synced())
