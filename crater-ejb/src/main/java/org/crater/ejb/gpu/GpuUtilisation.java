@@ -2,6 +2,8 @@ package org.crater.ejb.gpu;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
@@ -10,7 +12,9 @@ import java.util.logging.Logger;
 /**
  * GPU utilisation per pod, read from where clusters have it: dcgm-exporter's metrics in Prometheus,
  * over Prometheus' HTTP API ({@link GpuUtilisationSettings}). Without a Prometheus URL it is not
- * {@link #configured()}, and whatever depends on utilisation (idle reclamation) is off.
+ * {@link #configured()}, and whatever depends on utilisation (idle reclamation) is off. Its
+ * settings are read at deployment: invalid ones stop it with a message naming them, and the log
+ * says where utilisation comes from (or that it comes from nowhere).
  */
 @ApplicationScoped
 public class GpuUtilisation {
@@ -38,6 +42,11 @@ public class GpuUtilisation {
                 ? "GPU utilisation: no Prometheus configured (CRATER_PROMETHEUS_URL);"
                     + " idle reclamation is off"
                 : "GPU utilisation from " + source);
+  }
+
+  /** Reads the settings at deployment rather than at the first question. */
+  void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    configured();
   }
 
   /** Whether a Prometheus is configured to read utilisation from. */
