@@ -21,6 +21,7 @@ import org.crater.sim.api.Json;
 import org.crater.sim.api.LogStore;
 import org.crater.sim.api.ResourceRegistry;
 import org.crater.sim.api.Store;
+import org.crater.sim.metrics.DcgmExporter;
 
 /**
  * A running simulated GPU cluster: the API server on 127.0.0.1 plus its actors. Start one per test
@@ -29,6 +30,7 @@ import org.crater.sim.api.Store;
  */
 public final class SimCluster implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(SimCluster.class.getName());
+  private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
   private final SimConfig config;
   private final Store store;
@@ -49,6 +51,8 @@ public final class SimCluster implements AutoCloseable {
     this.store = new Store(new ResourceRegistry(), config.historySize());
     this.server = new ApiServer(store, logs, config.port(), config.bookmarkIntervalMs());
     this.nodes = new NodeSim(store, config.nodePools(), config.podsPerNode());
+    DcgmExporter gpuMetrics = new DcgmExporter(store, config.gpuUtilPercent());
+    server.addTextPage("/metrics", PROMETHEUS_TEXT, gpuMetrics::scrape);
     seed();
     startActors();
     server.start();
@@ -118,6 +122,14 @@ public final class SimCluster implements AutoCloseable {
       scheduler.start();
       actors.add(scheduler);
     }
+  }
+
+  /**
+   * Where the GPU metrics are served in dcgm-exporter's format, e.g. {@code
+   * http://127.0.0.1:41234/metrics}.
+   */
+  public String metricsUrl() {
+    return server.url() + "/metrics";
   }
 
   /** The API server's base URL, e.g. {@code http://127.0.0.1:41234}. */

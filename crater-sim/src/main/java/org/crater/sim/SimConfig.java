@@ -25,7 +25,8 @@ public record SimConfig(
     boolean kubelet,
     boolean volcano,
     long nodeGraceMs,
-    long defaultTolerationSeconds) {
+    long defaultTolerationSeconds,
+    double gpuUtilPercent) {
 
   public static Builder builder() {
     return new Builder();
@@ -57,6 +58,7 @@ public record SimConfig(
     private boolean volcano = true;
     private long nodeGraceMs;
     private long defaultTolerationSeconds = 300;
+    private double gpuUtilPercent = 100;
 
     public Builder port(int port) {
       this.port = port;
@@ -174,6 +176,19 @@ public record SimConfig(
       return this;
     }
 
+    /**
+     * How busy (percent) a running pod keeps its GPUs in {@code /metrics} when it does not say (100
+     * by default); a pod's {@code sim.crater.io/gpu-util} annotation or {@code SIM_GPU_UTIL}
+     * environment variable overrides it.
+     */
+    public Builder gpuUtilPercent(double percent) {
+      if (!(percent >= 0 && percent <= 100)) {
+        throw new IllegalArgumentException("GPU utilisation must be 0..100, not " + percent);
+      }
+      this.gpuUtilPercent = percent;
+      return this;
+    }
+
     public SimConfig build() {
       List<NodePool> nodePools =
           pools.isEmpty()
@@ -194,7 +209,8 @@ public record SimConfig(
           kubelet,
           volcano,
           nodeGraceMs,
-          defaultTolerationSeconds);
+          defaultTolerationSeconds,
+          gpuUtilPercent);
     }
   }
 }

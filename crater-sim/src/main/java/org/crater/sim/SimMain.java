@@ -9,7 +9,7 @@ import org.crater.sim.actor.NodePool;
  * The command line: {@code java -jar crater-sim.jar [--port 8081] [--nodes 8] [--gpu-model A100]
  * [--gpus-per-node 8] [--cpu 64] [--memory 512Gi] [--node-pool count:model:gpus[:cpu[:mem]]]...
  * [--pods-per-node 110] [--run-ms 30000] [--exit-code 0] [--start-delay-ms 10] [--namespace ns]...
- * [--history 20000] [--kubeconfig target/sim-kubeconfig.yaml]}. Runs until killed.
+ * [--history 20000] [--kubeconfig target/sim-kubeconfig.yaml] [--gpu-util 100]}. Runs until killed.
  */
 public final class SimMain {
   private SimMain() {}
@@ -81,6 +81,7 @@ public final class SimMain {
         case "--namespace" -> b.namespace(v);
         case "--history" -> b.historySize(Integer.parseInt(v));
         case "--kubeconfig" -> b.kubeconfigPath(Path.of(v));
+        case "--gpu-util" -> b.gpuUtilPercent(Double.parseDouble(v));
         default -> throw new IllegalArgumentException("unknown flag " + flag);
       }
     }
@@ -92,6 +93,6 @@ public final class SimMain {
         + " [--gpus-per-node 8] [--cpu 64] [--memory 512Gi]"
         + " [--node-pool count:model:gpus[:cpu[:memory]]]... [--pods-per-node 110]"
         + " [--run-ms 30000] [--exit-code 0] [--start-delay-ms 10] [--namespace ns]..."
-        + " [--history 20000] [--kubeconfig target/sim-kubeconfig.yaml]";
+        + " [--history 20000] [--kubeconfig target/sim-kubeconfig.yaml] [--gpu-util 100]";
   }
 }

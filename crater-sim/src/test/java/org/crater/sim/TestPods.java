@@ -2,6 +2,7 @@ package org.crater.sim;
 
 import io.kubernetes.client.custom.Quantity;
 import io.kubernetes.client.openapi.models.V1Container;
+import io.kubernetes.client.openapi.models.V1EnvVar;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1PodSpec;
@@ -23,6 +24,7 @@ public final class TestPods {
   private Integer priority;
   private String priorityClassName;
   private final List<V1Toleration> tolerations = new ArrayList<>();
+  private final List<V1EnvVar> env = new ArrayList<>();
 
   private TestPods(String name) {
     this.name = name;
@@ -58,6 +60,12 @@ public final class TestPods {
 
   public TestPods exitCode(int code) {
     return annotation("sim.crater.io/exit-code", Integer.toString(code));
+  }
+
+  /** Sets the environment variable {@code name} of the pod's container. */
+  public TestPods env(String name, String value) {
+    env.add(new V1EnvVar().name(name).value(value));
+    return this;
   }
 
   public TestPods gang(String group) {
@@ -109,6 +117,7 @@ public final class TestPods {
                 new V1Container()
                     .name("main")
                     .image("busybox")
+                    .env(env.isEmpty() ? null : env)
                     .resources(new V1ResourceRequirements().limits(limits)));
     return new V1Pod()
         .apiVersion("v1")

@@ -6,16 +6,20 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The HTTP front of the store on 127.0.0.1: discovery, {@code /version}, resource verbs, watches
- * and the pod subresources; every other path goes to the simulated ingress controller ({@link
- * IngressFront}). Every failure of the API becomes a Kubernetes {@code Status} body.
+ * The HTTP front of the store on 127.0.0.1: discovery, {@code /version}, resource verbs, watches,
+ * the pod subresources and the plain-text pages added with {@link #addTextPage} (such as {@code
+ * /metrics}); every other path goes to the simulated ingress controller ({@link IngressFront}).
+ * Every failure of the API becomes a Kubernetes {@code Status} body.
  */
 public final class ApiServer implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(ApiServer.class.getName());
@@ -28,6 +32,7 @@ public final class ApiServer implements AutoCloseable {
   private final Discovery discovery;
   private final IngressFront ingress;
   private final AdmissionPolicies admission = new AdmissionPolicies();
+  private final Map<String, TextPage> textPages = new ConcurrentHashMap<>();
   private final AtomicInteger failuresLeft = new AtomicInteger();
   private volatile int failureCode = 500;
 
@@ -76,6 +81,16 @@ public final class ApiServer implements AutoCloseable {
     failureCode = code;
     failuresLeft.set(count);
   }
+
+  /**
+   * Serves GET {@code path} (exactly) with the text {@code body} makes on each request, of the
+   * given content type, ahead of the ingress controller.
+   */
+  public void addTextPage(String path, String contentType, Supplier<String> body) {
+    textPages.put(path, new TextPage(contentType, body));
+  }
+
+  private record TextPage(String contentType, Supplier<String> body) {}
 
   /** The validating admission webhooks of object creates through the API. */
   public AdmissionPolicies admission() {
@@ -127,6 +142,11 @@ public final class ApiServer implements AutoCloseable {
     String path = ex.getRequestURI().getPath();
     String[] s = Arrays.stream(path.split("/")).filter(p -> !p.isEmpty()).toArray(String[]::new);
     if (discovery.handles(ex, s)) {
+      return;
+    }
+    TextPage page = textPages.get(path);
+    if (page != null) {
+      HttpIo.sendText(ex, 200, page.contentType(), page.body().get());
       return;
     }
     Route route;

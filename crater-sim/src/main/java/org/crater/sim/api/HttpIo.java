@@ -44,6 +44,10 @@ final class HttpIo {
     send(ex, code, "text/plain", text.getBytes(StandardCharsets.UTF_8));
   }
 
+  static void sendText(HttpExchange ex, int code, String type, String text) throws IOException {
+    send(ex, code, type, text.getBytes(StandardCharsets.UTF_8));
+  }
+
   private static void send(HttpExchange ex, int code, String type, byte[] bytes)
       throws IOException {
     ex.getResponseHeaders().set("Content-Type", type);
