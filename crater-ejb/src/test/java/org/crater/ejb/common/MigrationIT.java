@@ -57,7 +57,13 @@ class MigrationIT {
 
   @Test
   void theAuditLogRefusesUpdatesButNotInsertsOrDeletes() throws Exception {
-    MysqlDataSource db = admin(DATABASE);
+    String database = DATABASE + "_audit";
+    try (Connection c = admin("").getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("DROP DATABASE IF EXISTS " + database);
+      s.execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+    }
+    MysqlDataSource db = admin(database);
     SchemaMigration.flyway(db).migrate();
 
     try (Connection c = db.getConnection();
