@@ -9,6 +9,8 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -25,11 +27,14 @@ import org.crater.ejb.common.CraterMetrics;
  * crater_audit_dropped_total}) and logged, never blocking or failing the request. A batch the
  * database refuses is tried again on the next tick. On shutdown the writer stores what waits; a
  * crash loses what waited, at most one flush interval of entries (and a database outage's worth).
+ * Bean-managed transactions: {@link #record} starts none on the request path; each batch is written
+ * in a transaction of its own ({@link AuditStore#append}).
  */
 @Singleton
 @Startup
 @DependsOn("SchemaMigration")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionManagement(TransactionManagementType.BEAN)
 public class AuditTrail {
 
   private static final Logger LOG = Logger.getLogger(AuditTrail.class.getName());
