@@ -171,6 +171,21 @@ class AuditIT {
   }
 
   @Test
+  void recordsTheV010RoutesWithTheStatusTheySend() {
+    String username = Api.at(base).signUp("legacy", PASSWORD);
+
+    Reply wrong =
+        Api.at(base).post("login", Map.of("userName", username, "passWord", "wrong password"));
+    Reply right = Api.at(base).post("login", Map.of("userName", username, "passWord", PASSWORD));
+    JsonNode logins = audit("user=" + username + "&action=/login&size=10", 2);
+
+    assertThat(wrong.status()).isEqualTo(401);
+    assertThat(routes(logins))
+        .containsExactly("POST /login " + right.status(), "POST /login " + wrong.status());
+    assertThat(logins.toString()).doesNotContain(PASSWORD).doesNotContain("wrong password");
+  }
+
+  @Test
   void onlyAdministratorsReadItAndBadFiltersAre400() {
     Api user = Api.at(base).signUpAndLogIn("curious", PASSWORD);
 
