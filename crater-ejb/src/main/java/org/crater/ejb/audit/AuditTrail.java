@@ -25,10 +25,11 @@ import org.crater.ejb.common.CraterMetrics;
  * crater.audit.flush-every} by one writer, one multi-row insert per batch of up to {@code
  * crater.audit.batch-size}. A full queue drops the entry: counted ({@code
  * crater_audit_dropped_total}) and logged, never blocking or failing the request. A batch the
- * database refuses is tried again on the next tick. On shutdown the writer stores what waits; a
- * crash loses what waited, at most one flush interval of entries (and a database outage's worth).
- * Bean-managed transactions: {@link #record} starts none on the request path; each batch is written
- * in a transaction of its own ({@link AuditStore#append}).
+ * database refuses is tried again on the next tick. On undeploy and on a JVM shutdown (SIGTERM) the
+ * writer stores what waits; a crash or SIGKILL loses what waited, at most one flush interval of
+ * entries (and a database outage's worth). Bean-managed transactions: {@link #record} starts none
+ * on the request path; each batch is written in a transaction of its own ({@link
+ * AuditStore#append}).
  */
 @Singleton
 @Startup
@@ -46,6 +47,7 @@ public class AuditTrail {
 
   private AuditBuffer buffer;
   private ScheduledFuture<?> writing;
+  private final Thread onExit = new Thread(this::flushOnExit, "crater-audit-exit");
   private long droppedLogged;
   private boolean failing;
 
@@ -55,12 +57,20 @@ public class AuditTrail {
     metrics.auditWaiting(buffer::waiting);
     long every = settings.flushEvery().toMillis();
     writing = timer.scheduleWithFixedDelay(this::flush, every, every, TimeUnit.MILLISECONDS);
+    Runtime.getRuntime().addShutdownHook(onExit);
   }
 
   @PreDestroy
   void stop() {
     writing.cancel(false);
+    try {
+      Runtime.getRuntime().removeShutdownHook(onExit);
+    } catch (IllegalStateException e) {
+      // The JVM is already stopping: the hook runs anyway.
+    }
+    int waiting = buffer.waiting();
     flush();
+    LOG.info(() -> "stopped audit writer waiting=" + waiting + " left=" + buffer.waiting());
   }
 
   /** Queues an entry for writing; never waits. Returns {@code false} when it was dropped. */
@@ -70,6 +80,17 @@ public class AuditTrail {
     }
     metrics.auditDropped();
     return false;
+  }
+
+  /**
+   * Payara Micro stops on SIGTERM without undeploying (no {@code @PreDestroy}): a JVM shutdown hook
+   * writes what waits while the server's own hooks stop it, which usually leaves the pool long
+   * enough.
+   */
+  private void flushOnExit() {
+    int waiting = buffer.waiting();
+    flush();
+    LOG.info(() -> "stopped audit writer waiting=" + waiting + " left=" + buffer.waiting());
   }
 
   /** Writes every batch waiting; the writer's tick. */
