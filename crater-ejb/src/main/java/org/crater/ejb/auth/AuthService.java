@@ -126,13 +126,15 @@ public class AuthService {
 
   /**
    * Ends the session of this refresh token: it, every token rotated from it and every access token
-   * of the session stop working (on every replica within about a second).
+   * of the session stop working (on every replica within about a second). Returns the token's
+   * claims, which name whose session it was.
    */
-  public void logout(String refreshToken) {
+  public TokenCodec.Claims logout(String refreshToken) {
     TokenCodec.Claims claims = codec.verify(refreshToken, TokenCodec.Type.REFRESH);
     if (claims.family() != null) {
       revokeFamily(claims.family(), "logout");
     }
+    return claims;
   }
 
   private void revokeFamily(String family, String why) {

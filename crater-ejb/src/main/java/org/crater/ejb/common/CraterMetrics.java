@@ -123,6 +123,28 @@ public class CraterMetrics {
         LongSupplier::getAsLong);
   }
 
+  /** Exports the number of audit entries waiting to be written. */
+  public void auditWaiting(LongSupplier waiting) {
+    registry.gauge(
+        Metadata.builder()
+            .withName("crater.audit.waiting")
+            .withDescription("Audit entries waiting in memory to be written")
+            .build(),
+        waiting,
+        LongSupplier::getAsLong);
+  }
+
+  /** Counts one audit entry dropped because the queue was full. */
+  public void auditDropped() {
+    registry
+        .counter(
+            Metadata.builder()
+                .withName("crater.audit.dropped")
+                .withDescription("Audit entries dropped because the in-memory queue was full")
+                .build())
+        .inc();
+  }
+
   /** Counts one run of a periodic timer. */
   public void timerRan(String timer) {
     registry

@@ -91,6 +91,7 @@ public class SchemaMigration {
     return Flyway.configure(SchemaMigration.class.getClassLoader())
         .dataSource(dataSource)
         .locations("classpath:db/migration")
+        .javaMigrations(new AuditAppendOnly())
         .failOnMissingLocations(true)
         .load();
   }

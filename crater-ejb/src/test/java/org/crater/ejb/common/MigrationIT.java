@@ -1,10 +1,12 @@
 package org.crater.ejb.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mysql.cj.jdbc.MysqlDataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /** The migrations run on the MariaDB/MySQL server of this machine, in a database of their own. */
 class MigrationIT {
 
-  private static final String DATABASE = "crater_migration_it";
+  private static final String DATABASE =
+      System.getProperty("crater.it.migration.db", "crater_migration_it");
 
   @BeforeAll
   static void freshDatabase() throws Exception {
@@ -49,6 +52,34 @@ class MigrationIT {
     }
     try (Connection c = db.getConnection()) {
       MigrationTest.assertDatasetGrantsFollowTheirDataset(c);
+    }
+  }
+
+  @Test
+  void theAuditLogRefusesUpdatesButNotInsertsOrDeletes() throws Exception {
+    String database = DATABASE + "_audit";
+    try (Connection c = admin("").getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("DROP DATABASE IF EXISTS " + database);
+      s.execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+    }
+    MysqlDataSource db = admin(database);
+    SchemaMigration.flyway(db).migrate();
+
+    try (Connection c = db.getConnection();
+        Statement s = c.createStatement()) {
+      MigrationTest.insertAuditRow(s);
+      assertThatThrownBy(() -> s.executeUpdate("UPDATE crater_audit SET status = 500"))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("append-only");
+      assertThatThrownBy(() -> s.executeUpdate("UPDATE crater_audit SET username = 'mallory'"))
+          .hasMessageContaining("append-only");
+      try (ResultSet rs = s.executeQuery("SELECT status, username FROM crater_audit")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getInt(1)).isEqualTo(200);
+        assertThat(rs.getString(2)).isEqualTo("alice");
+      }
+      assertThat(s.executeUpdate("DELETE FROM crater_audit")).isEqualTo(1);
     }
   }
 

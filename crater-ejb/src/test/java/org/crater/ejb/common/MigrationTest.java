@@ -33,6 +33,33 @@ class MigrationTest {
   }
 
   @Test
+  void theAuditLogTakesRowsOnH2WithoutATrigger() throws Exception {
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:mem:migration-audit;DB_CLOSE_DELAY=-1;MODE=LEGACY");
+    h2.setUser("sa");
+
+    SchemaMigration.flyway(h2).migrate();
+
+    try (Connection c = h2.getConnection();
+        Statement s = c.createStatement()) {
+      insertAuditRow(s);
+      assertThat(count(s, "crater_audit")).isEqualTo(1);
+      assertThat(java.util.Arrays.stream(SchemaMigration.flyway(h2).info().applied()))
+          .as("the trigger's migration is done, doing nothing on H2")
+          .anyMatch(m -> m.getVersion().getVersion().equals("13.1") && m.getState().isApplied());
+      s.executeUpdate("UPDATE crater_audit SET status = 500");
+    }
+  }
+
+  /** One audit row as the writer stores it. */
+  static void insertAuditRow(Statement s) throws Exception {
+    s.executeUpdate(
+        "INSERT INTO crater_audit (created_at, user_id, username, address, method, route,"
+            + " object_type, object_id, status) VALUES (CURRENT_TIMESTAMP, 7, 'alice',"
+            + " '10.0.0.1', 'POST', '/api/v1/jobs/{id}/cancel', 'jobs', '42', 200)");
+  }
+
+  @Test
   void datasetGrantsGoWithTheirDataset() throws Exception {
     JdbcDataSource h2 = new JdbcDataSource();
     h2.setURL("jdbc:h2:mem:migration-datasets;DB_CLOSE_DELAY=-1;MODE=LEGACY");

@@ -21,6 +21,7 @@ import org.crater.ejb.auth.AuthService;
 import org.crater.ejb.auth.TokenPair;
 import org.crater.ejb.user.UserService;
 import org.crater.web.account.AccountViews;
+import org.crater.web.audit.AuditNote;
 import org.crater.web.common.Problem;
 import org.crater.web.security.ClientAddress;
 import org.crater.web.security.CurrentUser;
@@ -45,6 +46,7 @@ public class AuthResource {
   @EJB private AccountService accounts;
   @Inject private CurrentUser caller;
   @Inject private ClientAddress address;
+  @Inject private AuditNote note;
   @Inject private Clock clock;
   @Context private HttpServletRequest http;
 
@@ -66,6 +68,7 @@ public class AuthResource {
       description = "Too many attempts; see Retry-After",
       content = @Content(schema = @Schema(implementation = Problem.class)))
   public TokenView login(@Valid @NotNull LoginRequest request) {
+    note.tried(request.username());
     return view(auth.login(request.username(), request.password(), address.of(http)));
   }
 
@@ -88,7 +91,8 @@ public class AuthResource {
   @Operation(summary = "End the session of a refresh token")
   @APIResponse(responseCode = "204", description = "Logged out")
   public Response logout(@Valid @NotNull RefreshRequest request) {
-    auth.logout(request.refreshToken());
+    var session = auth.logout(request.refreshToken());
+    note.succeeded(session.userId(), session.username());
     return Response.noContent().build();
   }
 
@@ -106,8 +110,10 @@ public class AuthResource {
       description = "Username taken",
       content = @Content(schema = @Schema(implementation = Problem.class)))
   public Response signup(@Valid @NotNull SignupRequest request) {
+    note.tried(request.username());
     var user =
         auth.signup(request.username(), request.password(), request.displayName(), request.email());
+    note.succeeded(user.getId(), user.getUsername());
     return Response.status(Response.Status.CREATED).entity(UserViews.of(user)).build();
   }
 
@@ -126,6 +132,7 @@ public class AuthResource {
   }
 
   private TokenView view(TokenPair pair) {
+    note.succeeded(pair.user().getId(), pair.user().getUsername());
     long expiresIn = Duration.between(clock.instant(), pair.accessExpiresAt()).toSeconds();
     return new TokenView(
         pair.accessToken(),

@@ -73,7 +73,22 @@ public final class QueryParams {
     }
   }
 
-  private static CraterException invalid(String name, String expected) {
+  /** One of {@code allowed} (any case, answered in upper case), or {@code null} when absent. */
+  public static String choice(String name, String value, String... allowed) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String v = value.strip().toUpperCase(Locale.ROOT);
+    for (String a : allowed) {
+      if (a.equals(v)) {
+        return v;
+      }
+    }
+    throw invalid(name, "one of " + String.join(", ", allowed));
+  }
+
+  /** The 400 for a query parameter {@code name} that is not {@code expected}. */
+  public static CraterException invalid(String name, String expected) {
     return new CraterException(
         400, "invalid-query", "Query parameter " + name + " must be " + expected + ".") {
       @Override

@@ -1,6 +1,7 @@
 package org.crater.web.security;
 
 import jakarta.enterprise.context.RequestScoped;
+import java.util.Optional;
 import org.crater.ejb.auth.InvalidTokenException;
 import org.crater.ejb.auth.Principal;
 
@@ -20,6 +21,11 @@ public class CurrentUser {
       throw InvalidTokenException.missing();
     }
     return principal;
+  }
+
+  /** The caller, when the request was authenticated (empty on a public or refused route). */
+  public Optional<Principal> find() {
+    return Optional.ofNullable(principal);
   }
 
   public long id() {

@@ -11,7 +11,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
 import org.crater.ejb.auth.AuthService;
+import org.crater.ejb.auth.TokenPair;
 import org.crater.model.user.PlatformRole;
+import org.crater.web.audit.AuditNote;
 import org.crater.web.compat.CompatApi;
 import org.crater.web.compat.CompatBodies;
 import org.crater.web.compat.CompatError;
@@ -46,6 +48,7 @@ public class CompatAuthResource {
   @EJB private AuthService auth;
   @Inject private CompatBodies bodies;
   @Inject private ClientAddress address;
+  @Inject private AuditNote note;
   @Context private HttpServletRequest http;
 
   @POST
@@ -60,7 +63,8 @@ public class CompatAuthResource {
       content = @Content(schema = @Schema(implementation = CompatError.class)))
   public Tokens login(InputStream body) {
     AuthBodies.Login login = bodies.read(body, AuthBodies.Login.class);
-    return Tokens.withRole(auth.login(login.userName(), login.passWord(), address.of(http)));
+    note.tried(login.userName());
+    return Tokens.withRole(noted(auth.login(login.userName(), login.passWord(), address.of(http))));
   }
 
   @POST
@@ -75,12 +79,14 @@ public class CompatAuthResource {
       content = @Content(schema = @Schema(implementation = CompatError.class)))
   public Tokens signup(InputStream body) {
     AuthBodies.Signup signup = bodies.read(body, AuthBodies.Signup.class);
+    note.tried(signup.userName());
     // v0.1.0 let anyone sign up as an administrator; Crater never does.
     if (Roles.parse(signup.role()) != PlatformRole.USER) {
       throw Roles.invalid("Sign-up creates users only; an administrator grants the admin role.");
     }
     auth.signup(signup.userName(), signup.passWord(), null, null);
-    return Tokens.withRole(auth.login(signup.userName(), signup.passWord(), address.of(http)));
+    return Tokens.withRole(
+        noted(auth.login(signup.userName(), signup.passWord(), address.of(http))));
   }
 
   @POST
@@ -94,6 +100,12 @@ public class CompatAuthResource {
       description = "Invalid, expired, used or revoked refresh token (40102)",
       content = @Content(schema = @Schema(implementation = CompatError.class)))
   public Tokens refresh(InputStream body) {
-    return Tokens.of(auth.refresh(bodies.read(body, AuthBodies.Refresh.class).refreshToken()));
+    return Tokens.of(
+        noted(auth.refresh(bodies.read(body, AuthBodies.Refresh.class).refreshToken())));
+  }
+
+  private TokenPair noted(TokenPair pair) {
+    note.succeeded(pair.user().getId(), pair.user().getUsername());
+    return pair;
   }
 }
