@@ -18,7 +18,9 @@ import java.util.Set;
 import java.util.logging.Logger;
 import org.crater.ejb.job.JobsChanged;
 import org.crater.ejb.node.LeaderFence;
+import org.crater.ejb.usage.AttemptEnds;
 import org.crater.model.job.Job;
+import org.crater.model.job.JobEvent;
 import org.crater.model.job.JobPhase;
 import org.crater.model.job.Slo;
 import org.crater.model.quota.ResourceVector;
@@ -160,11 +162,13 @@ public class SchedulerStore {
         if (victim != null
             && victim.getPhase().holdsQuota()
             && victim.getAttempt() == planned.attempt()) {
-          em.persist(
+          JobEvent preempted =
               victim
                   .preempt(
                       "PreemptedForGuaranteed", "room for guaranteed job " + q.id(), ACTOR, now)
-                  .underEpoch(epoch));
+                  .underEpoch(epoch);
+          em.persist(preempted);
+          AttemptEnds.record(em, victim, preempted);
           moved.add(planned.id());
         }
       }
