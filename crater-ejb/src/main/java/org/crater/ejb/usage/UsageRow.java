@@ -1,5 +1,6 @@
 package org.crater.ejb.usage;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
@@ -9,7 +10,7 @@ import java.time.LocalDate;
  * @param user the username, when grouped by user
  * @param account the account, when grouped by account
  * @param gpuModel the GPU model, when grouped by it (null too for jobs that named none)
- * @param gpuHours GPUs times hours
+ * @param gpuHours GPUs times hours, to six decimals
  * @param cpuHours CPU cores times hours
  * @param memoryGibHours memory in GiB times hours
  */
@@ -18,6 +19,6 @@ public record UsageRow(
     String user,
     String account,
     String gpuModel,
-    double gpuHours,
-    double cpuHours,
-    double memoryGibHours) {}
+    BigDecimal gpuHours,
+    BigDecimal cpuHours,
+    BigDecimal memoryGibHours) {}

@@ -23,7 +23,7 @@ import org.crater.ejb.auth.Principal;
 @Stateless
 public class UsageService {
 
-  private static final double MS_PER_HOUR = 3_600_000d;
+  private static final long MS_PER_HOUR = 3_600_000L;
 
   @PersistenceContext private EntityManager em;
 
@@ -78,10 +78,8 @@ public class UsageService {
   }
 
   /** A sum of amount-milliseconds as amount-hours, {@code unit} amounts making one. */
-  static double hours(Object sum, long unit) {
+  static BigDecimal hours(Object sum, long unit) {
     BigDecimal total = sum == null ? BigDecimal.ZERO : new BigDecimal(sum.toString());
-    return total
-        .divide(BigDecimal.valueOf(unit * (long) MS_PER_HOUR), 6, RoundingMode.HALF_UP)
-        .doubleValue();
+    return total.divide(BigDecimal.valueOf(unit * MS_PER_HOUR), 6, RoundingMode.HALF_UP);
   }
 }

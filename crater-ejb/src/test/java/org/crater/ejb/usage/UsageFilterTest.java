@@ -55,7 +55,16 @@ class UsageFilterTest {
 
     UsageRow usage = UsageService.row(groups, row);
 
-    assertThat(usage).isEqualTo(new UsageRow(DAY, null, null, "A100", 2.0, 0.75, 0.000278));
-    assertThat(UsageService.hours(null, 1)).isZero();
+    assertThat(usage)
+        .isEqualTo(
+            new UsageRow(
+                DAY,
+                null,
+                null,
+                "A100",
+                new BigDecimal("2.000000"),
+                new BigDecimal("0.750000"),
+                new BigDecimal("0.000278")));
+    assertThat(UsageService.hours(null, 1)).isEqualByComparingTo("0");
   }
 }
