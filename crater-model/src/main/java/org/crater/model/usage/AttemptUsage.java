@@ -10,7 +10,6 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.crater.model.job.Job;
 import org.crater.model.job.JobPhase;
 import org.crater.model.job.Slo;
@@ -27,7 +26,7 @@ import org.crater.model.job.Slo;
 public class AttemptUsage {
 
   /** The zone whose midnights split attempts into days; reports are in days of this zone. */
-  public static final ZoneId ZONE = ZoneOffset.UTC;
+  public static final ZoneId ZONE = ZoneId.of("UTC");
 
   @Id
   @Column(name = "job_id", nullable = false, updatable = false)

@@ -70,16 +70,18 @@ class UsageIT {
   }
 
   @Test
-  void ownersAndAdministratorsSeeEveryEndedAttemptFromItsStartToItsEnd() {
-    long succeeded = submit(alice, lab.job("GUARANTEED", "A100", 2, "sleep 2"));
+  void ownersAndAdministratorsSeeEveryEndedAttemptFromItsStartToItsEnd() throws Exception {
+    long succeeded = submit(alice, lab.job("GUARANTEED", "A100", 2, "sleep 3"));
     long preempted = submit(alice, lab.job("BEST_EFFORT", "V100", 1, "sleep 120"));
     awaitPhase(alice, preempted, "RUNNING");
+    Thread.sleep(3000);
     assertThat(simDelete("api/v1/namespaces/crater-jobs/pods/crater-" + preempted + "-1"))
         .isEqualTo(200);
     Awaitility.await()
         .atMost(Duration.ofSeconds(60))
         .until(() -> alice.get("api/v1/jobs/" + preempted).body().path("attempt").asInt() == 2);
     awaitPhase(alice, preempted, "RUNNING");
+    Thread.sleep(3000);
     assertThat(alice.delete("api/v1/jobs/" + preempted).status()).isEqualTo(200);
     long failed = submit(bob, lab.job("GUARANTEED", "A100", 1, "sleep 4; exit 3"));
     awaitPhase(bob, failed, "RUNNING");
@@ -89,41 +91,29 @@ class UsageIT {
     awaitPhase(alice, succeeded, "SUCCEEDED");
     awaitPhase(bob, failed, "FAILED");
 
-    double aliceA100 = 2 * hours(alice, succeeded);
-    double aliceV100 = hours(alice, preempted);
-    double bobA100 = hours(bob, failed);
-    assertThat(attempts(alice, preempted))
-        .as("the preempted attempt and the cancelled one")
-        .isEqualTo(2);
+    Ran aliceA100 = ran(alice, succeeded).times(2);
+    Ran aliceV100 = ran(alice, preempted);
+    Ran bobA100 = ran(bob, failed);
+    assertThat(aliceV100.attempts()).as("the preempted attempt and the cancelled one").isEqualTo(2);
 
     JsonNode mine = usage(alice, "groupBy=gpuModel&account=" + lab.name());
     assertThat(mine.path("zone").asText()).isEqualTo("UTC");
     assertThat(mine.path("rows").findValuesAsText("gpuModel")).containsExactly("A100", "V100");
-    assertThat(mine.path("rows").get(0).path("gpuHours").asDouble())
-        .isCloseTo(aliceA100, within(1e-5));
-    assertThat(mine.path("rows").get(1).path("gpuHours").asDouble())
-        .isCloseTo(aliceV100, within(1e-5));
-    assertThat(mine.path("rows").get(0).path("cpuHours").asDouble())
-        .as("2 cores while the 2-GPU job ran")
-        .isCloseTo(aliceA100, within(1e-5));
-    assertThat(mine.path("rows").get(1).path("memoryGiBHours").asDouble())
-        .as("8 GiB")
-        .isCloseTo(8 * aliceV100, within(1e-4));
+    aliceA100.check(mine.path("rows").get(0).path("gpuHours"));
+    aliceA100.check(mine.path("rows").get(0).path("cpuHours")); // 2 cores with the 2 GPUs
+    aliceV100.check(mine.path("rows").get(1).path("gpuHours"));
+    aliceV100.times(8).check(mine.path("rows").get(1).path("memoryGiBHours"));
     assertThat(mine.path("rows").get(0).has("user")).as("not grouped by user").isFalse();
 
     JsonNode bobs = usage(bob, "groupBy=user");
     assertThat(bobs.path("rows").findValuesAsText("user")).containsExactly(username(bob));
-    assertThat(bobs.path("rows").get(0).path("gpuHours").asDouble())
-        .as("only the failed job ran; the cancelled one never started")
-        .isCloseTo(bobA100, within(1e-5));
+    bobA100.check(bobs.path("rows").get(0).path("gpuHours")); // the cancelled job never started
 
     JsonNode everyone = usage(admin, "groupBy=user&account=" + lab.name(), true);
-    Map<String, Double> byUser = new HashMap<>();
-    everyone
-        .path("rows")
-        .forEach(r -> byUser.put(r.path("user").asText(), r.path("gpuHours").asDouble()));
+    Map<String, JsonNode> byUser = new HashMap<>();
+    everyone.path("rows").forEach(r -> byUser.put(r.path("user").asText(), r.path("gpuHours")));
     assertThat(byUser).containsOnlyKeys(username(alice), username(bob));
-    assertThat(byUser.get(username(alice))).isCloseTo(aliceA100 + aliceV100, within(1e-5));
+    aliceA100.plus(aliceV100).check(byUser.get(username(alice)));
     JsonNode onlyBob =
         usage(admin, "groupBy=account,gpuModel&user=" + username(bob) + "&gpuModel=A100", true);
     assertThat(onlyBob.path("rows")).hasSize(1);
@@ -210,30 +200,49 @@ class UsageIT {
     return reply.body();
   }
 
-  /** Hours the job's attempts ran: from each move to RUNNING to the move that ended it. */
-  private static double hours(Api api, long id) {
+  /**
+   * Hours an amount was used, as the job's timeline shows them: from each move to RUNNING to the
+   * move that ended the attempt. The timeline may show whole seconds, so each attempt may differ
+   * from what was counted by up to a second.
+   *
+   * @param hours amount-hours by the timeline
+   * @param slack the largest difference from what was counted, in amount-hours
+   * @param attempts attempts that ran
+   */
+  private record Ran(double hours, double slack, int attempts) {
+
+    Ran times(int amount) {
+      return new Ran(hours * amount, slack * amount, attempts);
+    }
+
+    Ran plus(Ran other) {
+      return new Ran(hours + other.hours, slack + other.slack, attempts + other.attempts);
+    }
+
+    void check(JsonNode reported) {
+      assertThat(reported.isNumber()).as("%s", reported).isTrue();
+      assertThat(reported.asDouble()).isPositive().isCloseTo(hours, within(slack + 1e-5));
+    }
+  }
+
+  private static Ran ran(Api api, long id) {
     Instant started = null;
     long ms = 0;
-    for (JsonNode event : api.get("api/v1/jobs/" + id + "/events").body()) {
+    int attempts = 0;
+    Reply events = api.get("api/v1/jobs/" + id + "/events");
+    for (JsonNode event : events.body()) {
       String to = event.path("to").asText();
       Instant at = Instant.parse(event.path("at").asText());
       if (to.equals("RUNNING")) {
         started = at;
       } else if (started != null && ENDS.contains(to)) {
         ms += Duration.between(started, at).toMillis();
+        attempts++;
         started = null;
       }
     }
-    assertThat(ms).as("job " + id + " ran").isPositive();
-    return ms / MS_PER_HOUR;
-  }
-
-  private static int attempts(Api api, long id) {
-    int ran = 0;
-    for (JsonNode event : api.get("api/v1/jobs/" + id + "/events").body()) {
-      ran += event.path("to").asText().equals("RUNNING") ? 1 : 0;
-    }
-    return ran;
+    assertThat(attempts).as("job %d ran: %s", id, events.raw()).isPositive();
+    return new Ran(ms / MS_PER_HOUR, attempts * 1000 / MS_PER_HOUR, attempts);
   }
 
   private static String username(Api api) {
