@@ -26,3 +26,7 @@ CREATE TABLE crater_attempt_usage (
 CREATE INDEX ix_crater_attempt_usage_day ON crater_attempt_usage (usage_day);
 CREATE INDEX ix_crater_attempt_usage_owner_day ON crater_attempt_usage (owner_id, usage_day);
 CREATE INDEX ix_crater_attempt_usage_account_day ON crater_attempt_usage (account, usage_day);
+
+-- An account's optional monthly budget of GPU-hours: once its ended attempts this calendar month (UTC) used
+-- that many, its guaranteed jobs wait (BudgetExhausted); best-effort jobs still run. NULL: no budget.
+ALTER TABLE crater_account ADD COLUMN monthly_gpu_hours DECIMAL(12, 3);

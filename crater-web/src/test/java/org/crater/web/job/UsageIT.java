@@ -189,6 +189,50 @@ class UsageIT {
     assertThat(thisMonth.path("groupBy").get(0).asText()).isEqualTo("day");
   }
 
+  @Test
+  void anAccountThatUsedItsMonthlyBudgetRunsOnlyBestEffortWorkUntilTheBudgetIsRaised() {
+    long spending = submit(alice, lab.job("GUARANTEED", "A100", 1, "sleep 5"));
+    awaitPhase(alice, spending, "SUCCEEDED");
+
+    Reply negative = admin.put("api/v1/admin/accounts/" + lab.name(), settings(-1));
+    Reply budget = admin.put("api/v1/admin/accounts/" + lab.name(), settings(0.001));
+    long guaranteed = submit(alice, lab.job("GUARANTEED", "A100", 1, "sleep 1"));
+    long bestEffort = submit(alice, lab.job("BEST_EFFORT", "A100", 1, "sleep 1"));
+
+    assertThat(negative.status()).as(negative.raw()).isEqualTo(400);
+    assertThat(budget.status()).as(budget.raw()).isEqualTo(200);
+    assertThat(budget.body().path("monthlyGpuHours").decimalValue()).isEqualByComparingTo("0.001");
+    awaitPhase(alice, bestEffort, "SUCCEEDED");
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                alice
+                    .get("api/v1/jobs/" + guaranteed)
+                    .body()
+                    .path("waiting")
+                    .path("reason")
+                    .asText()
+                    .equals("BudgetExhausted"));
+    JsonNode waiting = alice.get("api/v1/jobs/" + guaranteed).body().path("waiting");
+    assertThat(waiting.path("details").path("account").asText()).isEqualTo(lab.name());
+    assertThat(waiting.path("details").path("used").asDouble()).isGreaterThanOrEqualTo(0.001);
+
+    Reply raised = admin.put("api/v1/admin/accounts/" + lab.name(), settings(1000));
+    assertThat(raised.status()).as(raised.raw()).isEqualTo(200);
+    awaitPhase(alice, guaranteed, "SUCCEEDED");
+  }
+
+  private static Map<String, Object> settings(double monthlyGpuHours) {
+    return Map.of(
+        "displayName",
+        "Lab",
+        "quota",
+        Map.of("cpu", "256", "memory", "1Ti", "nvidia.com/gpu", "32"),
+        "monthlyGpuHours",
+        monthlyGpuHours);
+  }
+
   private JsonNode usage(Api api, String query) {
     return usage(api, query, false);
   }
