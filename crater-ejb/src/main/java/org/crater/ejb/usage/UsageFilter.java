@@ -50,9 +50,9 @@ public record UsageFilter(
             : Collections.unmodifiableSet(EnumSet.copyOf(groupBy));
   }
 
-  /** The same filter restricted to one user's own usage. */
-  public UsageFilter ofUser(String own) {
-    return new UsageFilter(from, to, own, account, gpuModel, groupBy);
+  /** The same filter for one user by name ({@code null}: any user). */
+  public UsageFilter withUser(String username) {
+    return new UsageFilter(from, to, username, account, gpuModel, groupBy);
   }
 
   private static CraterException invalid(String field, String message) {

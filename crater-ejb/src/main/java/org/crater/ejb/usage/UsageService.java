@@ -29,7 +29,7 @@ public class UsageService {
 
   /** The caller's own usage ({@code filter}'s user is ignored). */
   public List<UsageRow> own(Principal caller, UsageFilter filter) {
-    return report(caller.userId(), filter.ofUser(null));
+    return report(caller.userId(), filter.withUser(null));
   }
 
   /** Everyone's usage, for administrators. */
