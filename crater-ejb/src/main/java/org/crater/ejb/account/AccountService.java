@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -39,10 +40,16 @@ public class AccountService {
   @EJB private UserService users;
 
   public Account create(String name, String displayName) {
-    return create(name, displayName, ResourceVector.ZERO, null);
+    return create(name, displayName, ResourceVector.ZERO, null, null);
   }
 
-  public Account create(String name, String displayName, ResourceVector quota, Instant expiresAt) {
+  /** Creates an account with its quota, expiry and monthly GPU-hour budget (null: none). */
+  public Account create(
+      String name,
+      String displayName,
+      ResourceVector quota,
+      Instant expiresAt,
+      BigDecimal monthlyGpuHours) {
     if (!Names.isDns1123Label(name)) {
       throw new CraterException(422, "invalid-name", "Account names must be DNS-1123 labels.");
     }
@@ -53,18 +60,25 @@ public class AccountService {
     Account account = new Account(name, displayName, now);
     account.changeQuota(quota, now);
     account.changeExpiry(expiresAt, now);
+    account.changeMonthlyGpuHours(monthlyGpuHours, now);
     em.persist(account);
     LOG.info(() -> "created account name=" + LogValues.of(name));
     return account;
   }
 
-  /** Replaces display name, quota and expiry. */
-  public Account update(String name, String displayName, ResourceVector quota, Instant expiresAt) {
+  /** Replaces display name, quota, expiry and monthly GPU-hour budget (null: none). */
+  public Account update(
+      String name,
+      String displayName,
+      ResourceVector quota,
+      Instant expiresAt,
+      BigDecimal monthlyGpuHours) {
     Account account = get(name);
     Instant now = clock.instant();
     account.rename(displayName, now);
     account.changeQuota(quota, now);
     account.changeExpiry(expiresAt, now);
+    account.changeMonthlyGpuHours(monthlyGpuHours, now);
     quotasChanged.fire(new QuotasChanged(name));
     LOG.info(() -> "updated account name=" + LogValues.of(name));
     return account;

@@ -58,7 +58,8 @@ public class AdminBootstrap {
           Account.DEFAULT,
           defaults.getDisplayName(),
           quotas.defaultAccountQuota(),
-          defaults.getExpiresAt());
+          defaults.getExpiresAt(),
+          defaults.getMonthlyGpuHours());
     }
     LOG.info(() -> "created first administrator user=" + LogValues.of(username));
   }

@@ -25,6 +25,7 @@ import org.crater.ejb.common.LogValues;
 import org.crater.ejb.dataset.DatasetService;
 import org.crater.ejb.dataset.MountGrants;
 import org.crater.ejb.node.NodeService;
+import org.crater.ejb.usage.AttemptEnds;
 import org.crater.model.account.Membership;
 import org.crater.model.job.Job;
 import org.crater.model.job.JobEvent;
@@ -165,7 +166,9 @@ public class JobService {
   }
 
   private void cancel(Principal caller, Job job) {
-    em.persist(job.cancel(caller.username(), clock.instant()));
+    JobEvent cancelled = job.cancel(caller.username(), clock.instant());
+    em.persist(cancelled);
+    AttemptEnds.record(em, job, cancelled);
     changed.fire(JobsChanged.of(job.getId()));
     LOG.info(() -> "cancelled job=" + job.getId() + " by=" + LogValues.of(caller.username()));
   }

@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import org.crater.ejb.common.LogValues;
 import org.crater.ejb.job.JobsChanged;
 import org.crater.ejb.node.LeaderFence;
+import org.crater.ejb.usage.AttemptEnds;
 import org.crater.k8s.workload.ObservedWorkload;
 import org.crater.k8s.workload.WorkloadSpec;
 import org.crater.model.job.Job;
@@ -92,6 +93,7 @@ public class JobRecords {
       List<JobEvent> events = Observations.apply(job, byJob.get(job.getId()), now);
       if (!events.isEmpty()) {
         events.forEach(event -> em.persist(event.underEpoch(epoch)));
+        events.forEach(event -> AttemptEnds.record(em, job, event));
         moved.add(job.getId());
         LOG.info(() -> "job=" + job.getId() + " phase=" + job.getPhase() + " by=cluster");
       }
@@ -122,8 +124,10 @@ public class JobRecords {
   public void reject(long id, int attempt, String message, long epoch) {
     Job job = em.find(Job.class, id);
     if (job != null && job.getPhase() == JobPhase.CREATED && job.getAttempt() == attempt) {
-      em.persist(
-          job.fail("Rejected", message, Observations.ACTOR, clock.instant()).underEpoch(epoch));
+      JobEvent rejected =
+          job.fail("Rejected", message, Observations.ACTOR, clock.instant()).underEpoch(epoch);
+      em.persist(rejected);
+      AttemptEnds.record(em, job, rejected);
       fence.check(epoch);
       changed.fire(JobsChanged.observed(Set.of(id)));
       LOG.warning(

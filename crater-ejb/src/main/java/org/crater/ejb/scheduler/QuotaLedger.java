@@ -48,8 +48,16 @@ final class QuotaLedger {
     return Optional.empty();
   }
 
-  /** Why the guaranteed job would break a quota, if it would. */
+  /** Why the guaranteed job would break a quota or its account's budget, if it would. */
   Optional<WaitReason> exceeded(QueuedJob job) {
+    AccountLimit limit = accounts.get(job.accountId());
+    if (job.slo() == Slo.GUARANTEED && limit != null && limit.budgetExhausted()) {
+      return Optional.of(
+          WaitReason.budgetExhausted(
+              limit.name(),
+              limit.monthlyGpuHours().toPlainString(),
+              limit.gpuHoursThisMonth().toPlainString()));
+    }
     Member member = new Member(job.ownerId(), job.accountId());
     ResourceVector mine = memberQuota.getOrDefault(member, ResourceVector.ZERO);
     Optional<WaitReason> overMine =

@@ -202,7 +202,7 @@ public class Scheduler {
   private AdmissionPlan plan(List<QueuedJob> queued, Instant now) {
     Room room = Room.of(cluster.inventory());
     if (limitsStale.getAndSet(false) || limits == null) {
-      limits = store.limits();
+      limits = store.limits(now);
     }
     return AdmissionPass.plan(
         new AdmissionPass.Snapshot(queued, book.held(), limits.members(), limits.accounts(), room),

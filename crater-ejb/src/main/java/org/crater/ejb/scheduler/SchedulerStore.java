@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,7 +19,10 @@ import java.util.Set;
 import java.util.logging.Logger;
 import org.crater.ejb.job.JobsChanged;
 import org.crater.ejb.node.LeaderFence;
+import org.crater.ejb.usage.AttemptEnds;
+import org.crater.ejb.usage.MonthlyGpuHours;
 import org.crater.model.job.Job;
+import org.crater.model.job.JobEvent;
 import org.crater.model.job.JobPhase;
 import org.crater.model.job.Slo;
 import org.crater.model.quota.ResourceVector;
@@ -81,8 +85,11 @@ public class SchedulerStore {
     return rows;
   }
 
-  /** Every member's and every account's limits: two queries. */
-  public Limits limits() {
+  /**
+   * Every member's and every account's limits, with the GPU-hours used this month (as of {@code
+   * now}) by the accounts that have a budget: three queries.
+   */
+  public Limits limits(Instant now) {
     List<MemberLimit> members =
         em
             .createQuery(
@@ -91,15 +98,25 @@ public class SchedulerStore {
             .stream()
             .map(r -> new MemberLimit((Long) r[0], (Long) r[1], (ResourceVector) r[2]))
             .toList();
+    List<Object[]> rows =
+        em.createQuery(
+                "SELECT a.id, a.name, a.quota, a.expiresAt, a.monthlyGpuHours FROM Account a",
+                Object[].class)
+            .getResultList();
+    Map<String, BigDecimal> used =
+        MonthlyGpuHours.of(
+            em, rows.stream().filter(r -> r[4] != null).map(r -> (String) r[1]).toList(), now);
     List<AccountLimit> accounts =
-        em
-            .createQuery("SELECT a.id, a.name, a.quota, a.expiresAt FROM Account a", Object[].class)
-            .getResultList()
-            .stream()
+        rows.stream()
             .map(
                 r ->
                     new AccountLimit(
-                        (Long) r[0], (String) r[1], (ResourceVector) r[2], (Instant) r[3]))
+                        (Long) r[0],
+                        (String) r[1],
+                        (ResourceVector) r[2],
+                        (Instant) r[3],
+                        (BigDecimal) r[4],
+                        used.getOrDefault((String) r[1], BigDecimal.ZERO)))
             .toList();
     return new Limits(members, accounts);
   }
@@ -160,11 +177,13 @@ public class SchedulerStore {
         if (victim != null
             && victim.getPhase().holdsQuota()
             && victim.getAttempt() == planned.attempt()) {
-          em.persist(
+          JobEvent preempted =
               victim
                   .preempt(
                       "PreemptedForGuaranteed", "room for guaranteed job " + q.id(), ACTOR, now)
-                  .underEpoch(epoch));
+                  .underEpoch(epoch);
+          em.persist(preempted);
+          AttemptEnds.record(em, victim, preempted);
           moved.add(planned.id());
         }
       }

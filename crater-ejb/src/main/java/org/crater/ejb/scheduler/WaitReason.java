@@ -14,6 +14,8 @@ import java.util.stream.IntStream;
  *       when it has waited long and that many nodes are kept for it as they free up;
  *   <li>{@code NeverFits{model}} — no node of the model could hold it even when empty;
  *   <li>{@code AccountExpired{account}};
+ *   <li>{@code BudgetExhausted{account, budget, used}} — a guaranteed job of an account whose
+ *       GPU-hours this month reached its monthly budget (best-effort jobs still run);
  *   <li>{@code BehindInQueue{ahead}} — the owner's earlier jobs of the same service level go first.
  * </ul>
  *
@@ -80,6 +82,23 @@ public record WaitReason(String code, Map<String, String> details, String messag
   static WaitReason accountExpired(String account) {
     return new WaitReason(
         "AccountExpired", Map.of("account", account), "Account " + account + " has expired.");
+  }
+
+  static WaitReason budgetExhausted(String account, String budget, String used) {
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("account", account);
+    details.put("budget", budget);
+    details.put("used", used);
+    return new WaitReason(
+        "BudgetExhausted",
+        details,
+        "Account "
+            + account
+            + " used "
+            + used
+            + " of its "
+            + budget
+            + " GPU-hours this month; guaranteed work waits for the next month.");
   }
 
   /**

@@ -2,6 +2,7 @@ package org.crater.ejb.scheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -265,6 +266,38 @@ class AdmissionPassTest {
 
     assertThat(plan.admitted()).isEmpty();
     assertThat(plan.waiting().get(1L).reason().code()).isEqualTo("AccountExpired");
+  }
+
+  @Test
+  void anAccountThatUsedItsMonthlyBudgetAdmitsOnlyBestEffortWork() {
+    List<AccountLimit> spent =
+        List.of(
+            new AccountLimit(
+                ACCOUNT, "lab", quotaOf(64), null, new BigDecimal("10"), new BigDecimal("10.0")));
+    List<AccountLimit> left =
+        List.of(
+            new AccountLimit(
+                ACCOUNT, "lab", quotaOf(64), null, new BigDecimal("10"), new BigDecimal("9.999")));
+    List<QueuedJob> queued =
+        List.of(
+            queued(1, ALICE, Slo.GUARANTEED, 1, 1, null),
+            queued(2, BOB, Slo.BEST_EFFORT, 1, 1, null));
+
+    AdmissionPlan exhausted =
+        AdmissionPass.plan(
+            new AdmissionPass.Snapshot(queued, List.of(), quota(8), spent, room()), NOW);
+    AdmissionPlan notYet =
+        AdmissionPass.plan(
+            new AdmissionPass.Snapshot(queued, List.of(), quota(8), left, room()), NOW);
+
+    assertThat(admittedIds(exhausted)).containsExactly(2L);
+    WaitReason reason = exhausted.waiting().get(1L).reason();
+    assertThat(reason.code()).isEqualTo("BudgetExhausted");
+    assertThat(reason.details())
+        .containsEntry("account", "lab")
+        .containsEntry("budget", "10")
+        .containsEntry("used", "10.0");
+    assertThat(admittedIds(notYet)).containsExactlyInAnyOrder(1L, 2L);
   }
 
   @Test

@@ -23,6 +23,7 @@ import org.crater.model.job.JobPhase;
 import org.crater.model.job.JobRequest;
 import org.crater.model.job.Slo;
 import org.crater.model.job.TaskType;
+import org.crater.model.usage.AttemptUsage;
 import org.crater.model.user.PlatformRole;
 import org.crater.model.user.User;
 import org.junit.jupiter.api.DisplayName;
@@ -87,6 +88,17 @@ class SchedulerStoreTest {
         .containsExactly(JobPhase.PREEMPTED, JobPhase.CREATED);
     assertThat(events()).extracting(JobEvent::getEpoch).containsOnly(EPOCH);
     assertThat(fired).containsExactly(JobsChanged.of(Set.of(1L, 50L)));
+    assertThat(persisted)
+        .as("the victim's attempt is accounted for, from its start to its preemption")
+        .filteredOn(AttemptUsage.class::isInstance)
+        .map(AttemptUsage.class::cast)
+        .singleElement()
+        .satisfies(
+            u -> {
+              assertThat(u.getEndedAs()).isEqualTo(JobPhase.PREEMPTED);
+              assertThat(u.getDurationMs()).isEqualTo(580_000);
+              assertThat(u.getGpus()).isEqualTo(2);
+            });
   }
 
   @Test
@@ -171,7 +183,7 @@ class SchedulerStoreTest {
   }
 
   private List<JobEvent> events() {
-    return persisted.stream().map(JobEvent.class::cast).toList();
+    return persisted.stream().filter(JobEvent.class::isInstance).map(JobEvent.class::cast).toList();
   }
 
   static AdmissionPlan plan(List<QueuedJob> admitted, List<AdmissionPlan.Preemption> preempted) {

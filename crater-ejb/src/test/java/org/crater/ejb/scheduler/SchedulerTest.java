@@ -249,7 +249,7 @@ class SchedulerTest {
     }
 
     @Override
-    public Limits limits() {
+    public Limits limits(Instant now) {
       if (limitsFail) {
         throw new IllegalStateException("connection lost");
       }

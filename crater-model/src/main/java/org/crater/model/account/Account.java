@@ -9,6 +9,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.TableGenerator;
 import jakarta.persistence.Version;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
 import org.crater.model.common.Names;
@@ -60,6 +61,9 @@ public class Account {
   @Column(name = "expires_at")
   private Instant expiresAt;
 
+  @Column(name = "monthly_gpu_hours", precision = 12, scale = 3)
+  private BigDecimal monthlyGpuHours;
+
   @Version private long version;
 
   protected Account() {}
@@ -80,6 +84,20 @@ public class Account {
   /** Sets when the account stops admitting work; {@code null} for never. */
   public void changeExpiry(Instant expiresAt, Instant now) {
     this.expiresAt = expiresAt;
+    touch(now);
+  }
+
+  /**
+   * Sets the GPU-hours the account may use per calendar month with guaranteed work; {@code null}
+   * for no budget.
+   *
+   * @throws IllegalArgumentException when it is negative
+   */
+  public void changeMonthlyGpuHours(BigDecimal monthlyGpuHours, Instant now) {
+    if (monthlyGpuHours != null && monthlyGpuHours.signum() < 0) {
+      throw new IllegalArgumentException("a GPU-hour budget must not be negative");
+    }
+    this.monthlyGpuHours = monthlyGpuHours;
     touch(now);
   }
 
@@ -130,6 +148,11 @@ public class Account {
 
   public Instant getExpiresAt() {
     return expiresAt;
+  }
+
+  /** The monthly GPU-hour budget; {@code null} for none. */
+  public BigDecimal getMonthlyGpuHours() {
+    return monthlyGpuHours;
   }
 
   public long getVersion() {

@@ -15,6 +15,7 @@ public final class AccountViews {
         account.getDisplayName(),
         ResourceQuantities.format(account.getQuota()),
         account.getExpiresAt(),
+        account.getMonthlyGpuHours(),
         account.getCreatedAt());
   }
 

@@ -71,7 +71,8 @@ public class AdminAccountsResource {
             request.name(),
             request.displayName(),
             ResourceQuantities.parse("quota", request.quota()),
-            request.expiresAt());
+            request.expiresAt(),
+            request.monthlyGpuHours());
     return Response.created(uri.getAbsolutePathBuilder().path(account.getName()).build())
         .entity(AccountViews.of(account))
         .build();
@@ -103,7 +104,8 @@ public class AdminAccountsResource {
             name,
             update.displayName(),
             ResourceQuantities.parse("quota", update.quota()),
-            update.expiresAt()));
+            update.expiresAt(),
+            update.monthlyGpuHours()));
   }
 
   @DELETE
