@@ -1,0 +1,335 @@
+package org.crater.web.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.crater.sim.SimCluster;
+import org.crater.sim.SimConfig;
+import org.crater.sim.actor.NodePool;
+import org.crater.web.Api;
+import org.crater.web.Api.Reply;
+import org.crater.web.CraterProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Notifications end to end over HTTP: Payara Micro on MariaDB with the simulated cluster, a real
+ * SMTP server (GreenMail) and a real webhook receiver in this test, which checks every signature
+ * and fails the first calls so that retries must happen. Jobs start, finish and fail; their owner
+ * gets the in-API list, the e-mails and the signed webhook calls they chose, exactly once each,
+ * also across a restart; another user sees none of it. One Payara Micro process of its own.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class NotificationsIT {
+
+  private static final String PASSWORD = "correct horse 3";
+  private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+  private SimCluster sim;
+  private GreenMail smtp;
+  private WebhookReceiver receiver;
+  private final Map<String, String> env = new HashMap<>();
+  private CraterProcess backend;
+
+  @BeforeAll
+  void start() throws IOException {
+    sim =
+        SimCluster.start(
+            SimConfig.builder()
+                .port(CraterProcess.freePort())
+                .nodePool(NodePool.parse("2:A100:8", "64", "512Gi"))
+                .namespace("crater-jobs")
+                .build());
+    smtp = new GreenMail(new ServerSetup(CraterProcess.freePort(), "127.0.0.1", "smtp"));
+    smtp.start();
+    receiver = new WebhookReceiver(2);
+    env.put("CRATER_DB_URL", System.getProperty("crater.it.notify.db.url"));
+    env.put("CRATER_K8S_URL", sim.url());
+    env.put("CRATER_MAIL_HOST", "127.0.0.1");
+    env.put("CRATER_MAIL_PORT", String.valueOf(smtp.getSmtp().getPort()));
+    env.put("CRATER_MAIL_TLS", "none");
+    env.put("CRATER_MAIL_FROM", "crater@lab.example");
+    env.put("CRATER_NOTIFICATIONS_POLL", "PT0.2S");
+    env.put("CRATER_NOTIFICATIONS_RETRY_BASE", "PT0.5S");
+    env.put("CRATER_NOTIFICATIONS_RETRY_MAX", "PT1S");
+    env.put("CRATER_NOTIFICATIONS_ATTEMPTS", "3");
+    env.put("CRATER_NOTIFICATIONS_WEBHOOK_TIMEOUT", "PT2S");
+    backend = CraterProcess.start("notify", env);
+  }
+
+  @AfterAll
+  void stop() throws InterruptedException {
+    if (backend != null) {
+      backend.close();
+    }
+    receiver.close();
+    smtp.stop();
+    sim.close();
+  }
+
+  @Test
+  void theOwnerGetsTheListTheEmailsAndTheSignedWebhooksAndNobodyElseDoes() throws Exception {
+    String alice = signUp("alice");
+    String bob = signUp("bob");
+    Api asAlice = logIn(alice);
+    Api asBob = logIn(bob);
+    hook(asAlice, alice);
+    Reply chosen =
+        asAlice.put(
+            "api/v1/notifications/preferences",
+            Map.of(
+                "FINISHED", Map.of("EMAIL", true, "WEBHOOK", true),
+                "FAILED", Map.of("WEBHOOK", true)));
+    assertThat(chosen.status()).as(chosen.raw()).isEqualTo(200);
+    assertThat(chosen.body().path("FINISHED").path("EMAIL").asBoolean()).isTrue();
+    assertThat(chosen.body().path("STARTED").path("IN_API").asBoolean()).isTrue();
+    assertThat(chosen.body().path("STARTED").path("EMAIL").asBoolean()).isFalse();
+
+    long finished = submit(asAlice, "sleep 1");
+    long failed = submit(asAlice, "sleep 1; exit 3");
+    awaitPhase(asAlice, finished, "SUCCEEDED");
+    awaitPhase(asAlice, failed, "FAILED");
+
+    List<String> expected =
+        List.of(
+            "STARTED " + finished, "FINISHED " + finished, "STARTED " + failed, "FAILED " + failed);
+    Awaitility.await("alice's list")
+        .atMost(PATIENCE)
+        .until(() -> entries(asAlice, "").containsAll(expected));
+    Awaitility.await("the e-mails")
+        .atMost(PATIENCE)
+        .until(() -> mailsTo(alice + "@lab.example").size() == 2);
+    Awaitility.await("the webhook calls, after the failed first tries")
+        .atMost(PATIENCE)
+        .until(() -> receiver.accepted(alice).size() == 2);
+    Thread.sleep(2_000); // anything repeated would show up by now
+
+    assertThat(entries(asAlice, "")).containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(entries(asBob, "")).isEmpty();
+    assertThat(mailsTo(bob + "@lab.example")).isEmpty();
+    List<String> subjects = new ArrayList<>();
+    for (MimeMessage mail : mailsTo(alice + "@lab.example")) {
+      subjects.add(mail.getSubject());
+      assertThat(GreenMailUtil.getBody(mail)).contains("Job: ");
+    }
+    assertThat(subjects)
+        .containsExactlyInAnyOrder(
+            "[Crater] Job " + finished + " (notified) finished",
+            "[Crater] Job " + failed + " (notified) failed");
+    List<JsonNode> calls = new ArrayList<>();
+    for (WebhookReceiver.Call call : receiver.accepted(alice)) {
+      calls.add(Api.JSON.readTree(call.body()));
+    }
+    assertThat(calls)
+        .extracting(c -> c.path("type").asText() + " " + c.path("job").path("id").asLong())
+        .containsExactlyInAnyOrder("FINISHED " + finished, "FAILED " + failed);
+    assertThat(calls).allSatisfy(c -> assertThat(c.path("user").asText()).isEqualTo(alice));
+    assertThat(receiver.tries().values().stream().mapToInt(n -> n.get()).sum())
+        .as("two failed tries, then one accepted call per delivery")
+        .isEqualTo(4);
+    assertThat(receiver.refusedUnsigned()).isZero();
+
+    JsonNode sent = logIn("admin").get("api/v1/admin/notifications/deliveries?status=SENT").body();
+    assertThat(sent.path("items").findValuesAsText("username")).contains(alice).doesNotContain(bob);
+    assertThat(sent.path("items").findValues("attempts").stream().mapToInt(JsonNode::asInt).max())
+        .hasValue(3);
+  }
+
+  @Test
+  void readAndUnreadAreTheOwnersOnly() {
+    String carol = signUp("carol");
+    Api asCarol = logIn(carol);
+    Api asBob = logIn(signUp("bob"));
+    long id = submit(asCarol, "sleep 1");
+    awaitPhase(asCarol, id, "SUCCEEDED");
+    Awaitility.await().atMost(PATIENCE).until(() -> entries(asCarol, "?state=unread").size() == 2);
+    JsonNode first = asCarol.get("api/v1/notifications").body().path("items").get(0);
+    long notification = first.path("id").asLong();
+    assertThat(first.path("read").asBoolean()).isFalse();
+
+    assertThat(asBob.post("api/v1/notifications/" + notification + "/read", Map.of()).status())
+        .isEqualTo(404);
+    assertThat(asCarol.post("api/v1/notifications/" + notification + "/read", Map.of()).status())
+        .isEqualTo(204);
+    assertThat(entries(asCarol, "?state=read")).hasSize(1);
+    assertThat(asCarol.get("api/v1/notifications").body().path("unread").asInt()).isEqualTo(1);
+    Reply all = asCarol.post("api/v1/notifications/read", Map.of());
+    assertThat(all.body().path("marked").asInt()).isEqualTo(1);
+    assertThat(entries(asCarol, "?state=unread")).isEmpty();
+    assertThat(entries(asCarol, "?state=read")).hasSize(2);
+  }
+
+  @Test
+  void aWebhookThatAlwaysFailsIsRetriedThenShownToAdminsAsFailed() {
+    String dave = signUp("dave");
+    Api asDave = logIn(dave);
+    Reply made =
+        asDave.post("api/v1/notifications/webhooks", Map.of("url", receiver.url("/broken")));
+    assertThat(made.status()).isEqualTo(201);
+    asDave.put("api/v1/notifications/preferences", Map.of("STARTED", Map.of("WEBHOOK", true)));
+    long id = submit(asDave, "sleep 1");
+    awaitPhase(asDave, id, "SUCCEEDED");
+
+    Api admin = logIn("admin");
+    Awaitility.await("dave's call failed for good")
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                admin
+                    .get("api/v1/admin/notifications/deliveries?status=failed")
+                    .body()
+                    .path("items")
+                    .findValuesAsText("username")
+                    .contains(dave));
+    JsonNode failed =
+        admin.get("api/v1/admin/notifications/deliveries?status=FAILED").body().path("items");
+    for (JsonNode delivery : failed) {
+      if (delivery.path("username").asText().equals(dave)) {
+        assertThat(delivery.path("attempts").asInt()).isEqualTo(3);
+        assertThat(delivery.path("lastError").asText()).contains("HTTP 500");
+        assertThat(delivery.path("target").asText()).endsWith("/broken");
+        assertThat(delivery.path("channel").asText()).isEqualTo("WEBHOOK");
+      }
+    }
+    assertThat(asDave.get("api/v1/admin/notifications/deliveries").status()).isEqualTo(403);
+  }
+
+  @Test
+  void badInputIsAClearClientError() {
+    Api asEve = logIn(signUp("eve"));
+    for (String url : List.of("ftp://hooks.example/x", "file:///etc/passwd", "not a url", "")) {
+      Reply refused = asEve.post("api/v1/notifications/webhooks", Map.of("url", url));
+      assertThat(refused.status()).as(url).isEqualTo(400);
+      assertThat(refused.raw()).doesNotContain("Exception", "at org.");
+    }
+    assertThat(
+            asEve
+                .put("api/v1/notifications/preferences", Map.of("EXPLODED", Map.of("EMAIL", true)))
+                .status())
+        .isEqualTo(400);
+    assertThat(
+            asEve
+                .put("api/v1/notifications/preferences", Map.of("FAILED", Map.of("SMS", true)))
+                .status())
+        .isEqualTo(400);
+    assertThat(asEve.get("api/v1/notifications?state=maybe").status()).isEqualTo(400);
+    assertThat(asEve.get("api/v1/notifications?size=0").status()).isEqualTo(400);
+    assertThat(asEve.delete("api/v1/notifications/webhooks/999999").status()).isEqualTo(404);
+    assertThat(asEve.get("api/v1/notifications/webhooks").body().size()).isZero();
+  }
+
+  @Test
+  void aJobThatFinishesWhileCraterIsDownIsNotifiedOnceAfterTheRestart() throws Exception {
+    String frank = signUp("frank");
+    Api asFrank = logIn(frank);
+    long before = submit(asFrank, "sleep 1");
+    awaitPhase(asFrank, before, "SUCCEEDED");
+    Awaitility.await().atMost(PATIENCE).until(() -> entries(asFrank, "").size() == 2);
+    long id = submit(asFrank, "sleep 8");
+    awaitPhase(asFrank, id, "RUNNING");
+    Awaitility.await().atMost(PATIENCE).until(() -> entries(asFrank, "").size() == 3);
+
+    backend.close();
+    Thread.sleep(9_000); // the job ends meanwhile
+    backend = CraterProcess.start("notify-restarted", env);
+    Api again = logIn(frank);
+    awaitPhase(again, id, "SUCCEEDED");
+    Awaitility.await("the finish seen after the restart")
+        .atMost(PATIENCE)
+        .until(() -> entries(again, "").contains("FINISHED " + id));
+    Thread.sleep(2_000);
+    assertThat(entries(again, ""))
+        .containsExactlyInAnyOrder(
+            "STARTED " + before, "FINISHED " + before, "STARTED " + id, "FINISHED " + id);
+  }
+
+  private String signUp(String prefix) {
+    String username = Api.unique(prefix);
+    Reply reply =
+        Api.at(backend.base())
+            .post(
+                "api/v1/auth/signup",
+                Map.of(
+                    "username", username,
+                    "password", PASSWORD,
+                    "email", username + "@lab.example"));
+    assertThat(reply.status()).as(reply.raw()).isEqualTo(201);
+    return username;
+  }
+
+  private Api logIn(String username) {
+    return username.equals("admin")
+        ? Api.at(backend.base()).asAdmin()
+        : Api.at(backend.base()).logIn(username, PASSWORD);
+  }
+
+  private void hook(Api api, String name) {
+    Reply made =
+        api.post("api/v1/notifications/webhooks", Map.of("url", receiver.url("/hook/" + name)));
+    assertThat(made.status()).as(made.raw()).isEqualTo(201);
+    assertThat(made.body().path("secret").asText()).hasSize(64);
+    receiver.expectSecret(name, made.body().path("secret").asText());
+    assertThat(api.get("api/v1/notifications/webhooks").body().get(0).has("secret")).isFalse();
+  }
+
+  /** The caller's notifications as "TYPE jobId". */
+  private static List<String> entries(Api api, String query) {
+    Reply reply = api.get("api/v1/notifications" + query);
+    assertThat(reply.status()).as(reply.raw()).isEqualTo(200);
+    List<String> found = new ArrayList<>();
+    for (JsonNode item : reply.body().path("items")) {
+      found.add(item.path("type").asText() + " " + item.path("jobId").asLong());
+    }
+    return found;
+  }
+
+  private List<MimeMessage> mailsTo(String address) {
+    return Arrays.stream(smtp.getReceivedMessages())
+        .filter(m -> GreenMailUtil.getAddressList(recipients(m)).contains(address))
+        .toList();
+  }
+
+  private static jakarta.mail.Address[] recipients(MimeMessage message) {
+    try {
+      return message.getAllRecipients();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static long submit(Api api, String script) {
+    Map<String, Object> job = new HashMap<>();
+    job.put("name", "notified");
+    job.put("kind", "BATCH");
+    job.put("taskType", "TRAINING");
+    job.put("slo", "BEST_EFFORT");
+    job.put("image", "busybox:1.36");
+    job.put("command", List.of("sh", "-c", script));
+    job.put("gpuModel", "A100");
+    job.put("resources", Map.of("cpu", "1", "memory", "1Gi", "nvidia.com/gpu", "1"));
+    Reply reply = api.post("api/v1/jobs", job);
+    assertThat(reply.status()).as(reply.raw()).isEqualTo(201);
+    return reply.body().path("id").asLong();
+  }
+
+  private static void awaitPhase(Api api, long id, String phase) {
+    Awaitility.await("job " + id + " " + phase)
+        .atMost(PATIENCE)
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> api.get("api/v1/jobs/" + id).body().path("phase").asText().equals(phase));
+  }
+}
