@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.crater.model.notify.NotificationType;
 
 /**
@@ -62,17 +63,25 @@ public class NotificationInbox {
         count(" WHERE user_id = ?1" + condition(Filter.UNREAD), userId));
   }
 
-  /** Marks one of the user's entries read; false when the user has no such entry. */
-  public boolean markRead(long userId, long id) {
-    int found =
-        em.createNativeQuery(
-                "UPDATE crater_notification SET read_at = COALESCE(read_at, ?3)"
-                    + " WHERE id = ?1 AND user_id = ?2")
-            .setParameter(1, id)
-            .setParameter(2, userId)
-            .setParameter(3, Columns.timestamp(clock.instant()))
-            .executeUpdate();
-    return found > 0;
+  /** Marks one of the user's entries read or unread; empty when the user has no such entry. */
+  public Optional<Notification> mark(long userId, long id, boolean read) {
+    em.createNativeQuery(
+            "UPDATE crater_notification SET read_at = "
+                + (read ? "COALESCE(read_at, ?3)" : "NULL")
+                + " WHERE id = ?1 AND user_id = ?2")
+        .setParameter(1, id)
+        .setParameter(2, userId)
+        .setParameter(3, Columns.timestamp(clock.instant()))
+        .executeUpdate();
+    return Columns.rows(
+            em.createNativeQuery(
+                    "SELECT id, job_id, type, title, message, created_at, read_at"
+                        + " FROM crater_notification WHERE id = ?1 AND user_id = ?2")
+                .setParameter(1, id)
+                .setParameter(2, userId))
+        .stream()
+        .map(NotificationInbox::entry)
+        .findFirst();
   }
 
   /** Marks all the user's unread entries read; answers how many. */

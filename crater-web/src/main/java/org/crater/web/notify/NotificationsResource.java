@@ -3,6 +3,7 @@ package org.crater.web.notify;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -16,7 +17,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.crater.ejb.common.CraterException;
 import org.crater.ejb.notify.NotificationInbox;
@@ -71,27 +71,31 @@ public class NotificationsResource {
         found.unread());
   }
 
-  @POST
-  @Path("{id}/read")
-  @Operation(summary = "Mark one of my notifications read")
-  @APIResponse(responseCode = "204", description = "Read")
+  @PUT
+  @Path("{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Mark one of my notifications read or unread")
+  @APIResponse(responseCode = "200", description = "The notification as it is now")
   @APIResponse(
       responseCode = "404",
       description = "I have no such notification",
       content = @Content(schema = @Schema(implementation = Problem.class)))
-  public Response markRead(@PathParam("id") long id) {
-    if (!inbox.markRead(caller.id(), id)) {
-      throw new CraterException(
-          404, "notification-not-found", "You have no notification " + id + ".");
-    }
-    return Response.noContent().build();
+  public NotificationView mark(@PathParam("id") long id, @Valid @NotNull ReadChange change) {
+    return inbox
+        .mark(caller.id(), id, change.read())
+        .map(NotificationView::of)
+        .orElseThrow(
+            () ->
+                new CraterException(
+                    404, "notification-not-found", "You have no notification " + id + "."));
   }
 
   @POST
   @Path("read")
-  @Operation(summary = "Mark all my notifications read")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Mark all my notifications read", description = "Body: {\"all\": true}.")
   @APIResponse(responseCode = "200", description = "How many were unread")
-  public Map<String, Integer> markAllRead() {
+  public Map<String, Integer> markAllRead(@Valid @NotNull ReadAll request) {
     return Map.of("marked", inbox.markAllRead(caller.id()));
   }
 
