@@ -1,16 +1,17 @@
 package org.crater.web.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.crater.web.notify.NotifiedJobs.awaitPhase;
+import static org.crater.web.notify.NotifiedJobs.entries;
+import static org.crater.web.notify.NotifiedJobs.submit;
+import static org.crater.web.notify.NotifiedJobs.triesByChannel;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,11 +37,10 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NotificationsIT {
 
-  private static final String PASSWORD = "correct horse 3";
   private static final Duration PATIENCE = Duration.ofSeconds(60);
 
   private SimCluster sim;
-  private GreenMail smtp;
+  private Mailbox smtp;
   private WebhookReceiver receiver;
   private final Map<String, String> env = new HashMap<>();
   private CraterProcess backend;
@@ -54,13 +54,12 @@ class NotificationsIT {
                 .nodePool(NodePool.parse("2:A100:8", "64", "512Gi"))
                 .namespace("crater-jobs")
                 .build());
-    smtp = new GreenMail(new ServerSetup(CraterProcess.freePort(), "127.0.0.1", "smtp"));
-    smtp.start();
+    smtp = new Mailbox();
     receiver = new WebhookReceiver(2);
     env.put("CRATER_DB_URL", System.getProperty("crater.it.notify.db.url"));
     env.put("CRATER_K8S_URL", sim.url());
     env.put("CRATER_MAIL_HOST", "127.0.0.1");
-    env.put("CRATER_MAIL_PORT", String.valueOf(smtp.getSmtp().getPort()));
+    env.put("CRATER_MAIL_PORT", String.valueOf(smtp.port()));
     env.put("CRATER_MAIL_TLS", "none");
     env.put("CRATER_MAIL_FROM", "crater@lab.example");
     env.put("CRATER_NOTIFICATIONS_POLL", "PT0.2S");
@@ -77,7 +76,7 @@ class NotificationsIT {
       backend.close();
     }
     receiver.close();
-    smtp.stop();
+    smtp.close();
     sim.close();
   }
 
@@ -112,7 +111,7 @@ class NotificationsIT {
         .until(() -> entries(asAlice, "").containsAll(expected));
     Awaitility.await("the e-mails")
         .atMost(PATIENCE)
-        .until(() -> mailsTo(alice + "@lab.example").size() == 2);
+        .until(() -> smtp.to(alice + "@lab.example").size() == 2);
     Awaitility.await("the webhook calls, after the failed first tries")
         .atMost(PATIENCE)
         .until(() -> receiver.accepted(alice).size() == 2);
@@ -120,42 +119,10 @@ class NotificationsIT {
 
     assertThat(entries(asAlice, "")).containsExactlyInAnyOrderElementsOf(expected);
     assertThat(entries(asBob, "")).isEmpty();
-    assertThat(mailsTo(bob + "@lab.example")).isEmpty();
-    List<String> subjects = new ArrayList<>();
-    for (MimeMessage mail : mailsTo(alice + "@lab.example")) {
-      subjects.add(mail.getSubject());
-      assertThat(GreenMailUtil.getBody(mail)).contains("Job: ");
-    }
-    assertThat(subjects)
-        .containsExactlyInAnyOrder(
-            "[Crater] Job " + finished + " (notified) finished",
-            "[Crater] Job " + failed + " (notified) failed");
-    List<JsonNode> calls = new ArrayList<>();
-    for (WebhookReceiver.Call call : receiver.accepted(alice)) {
-      calls.add(Api.JSON.readTree(call.body()));
-    }
-    assertThat(calls)
-        .extracting(c -> c.path("type").asText() + " " + c.path("job").path("id").asLong())
-        .containsExactlyInAnyOrder("FINISHED " + finished, "FAILED " + failed);
-    assertThat(calls).allSatisfy(c -> assertThat(c.path("user").asText()).isEqualTo(alice));
-    assertThat(receiver.tries().values().stream().mapToInt(n -> n.get()).sum())
-        .as("two failed tries, then one accepted call per delivery")
-        .isEqualTo(4);
-    assertThat(receiver.refusedUnsigned()).isZero();
-
-    JsonNode sent = logIn("admin").get("api/v1/admin/notifications/deliveries?status=SENT").body();
-    assertThat(sent.path("items").findValuesAsText("username")).contains(alice).doesNotContain(bob);
-    int emailTries = 0;
-    int webhookTries = 0;
-    for (JsonNode delivery : sent.path("items")) {
-      if (delivery.path("username").asText().equals(alice)) {
-        boolean email = delivery.path("channel").asText().equals("EMAIL");
-        emailTries += email ? delivery.path("attempts").asInt() : 0;
-        webhookTries += email ? 0 : delivery.path("attempts").asInt();
-      }
-    }
-    assertThat(emailTries).as("each e-mail went at the first try").isEqualTo(2);
-    assertThat(webhookTries).as("the receiver's two failures were retried").isEqualTo(4);
+    assertThat(smtp.to(bob + "@lab.example")).isEmpty();
+    assertEmails(alice, finished, failed);
+    assertWebhookCalls(alice, finished, failed);
+    assertDeliveryTries(alice, bob);
   }
 
   @Test
@@ -273,24 +240,46 @@ class NotificationsIT {
             "STARTED " + before, "FINISHED " + before, "STARTED " + id, "FINISHED " + id);
   }
 
+  private void assertEmails(String owner, long finished, long failed) throws Exception {
+    List<String> subjects = new ArrayList<>();
+    for (MimeMessage mail : smtp.to(owner + "@lab.example")) {
+      subjects.add(mail.getSubject());
+      assertThat(GreenMailUtil.getBody(mail)).contains("Job: ");
+    }
+    assertThat(subjects)
+        .containsExactlyInAnyOrder(
+            "[Crater] Job " + finished + " (notified) finished",
+            "[Crater] Job " + failed + " (notified) failed");
+  }
+
+  private void assertWebhookCalls(String owner, long finished, long failed) throws Exception {
+    List<JsonNode> calls = receiver.acceptedBodies(owner);
+    assertThat(calls)
+        .extracting(c -> c.path("type").asText() + " " + c.path("job").path("id").asLong())
+        .containsExactlyInAnyOrder("FINISHED " + finished, "FAILED " + failed);
+    assertThat(calls).allSatisfy(c -> assertThat(c.path("user").asText()).isEqualTo(owner));
+    assertThat(receiver.tries().values().stream().mapToInt(n -> n.get()).sum())
+        .as("two failed tries, then one accepted call per delivery")
+        .isEqualTo(4);
+    assertThat(receiver.refusedUnsigned()).isZero();
+  }
+
+  private void assertDeliveryTries(String owner, String other) {
+    JsonNode sent = logIn("admin").get("api/v1/admin/notifications/deliveries?status=SENT").body();
+    assertThat(sent.path("items").findValuesAsText("username"))
+        .contains(owner)
+        .doesNotContain(other);
+    Map<String, Integer> tries = triesByChannel(sent, owner);
+    assertThat(tries.get("EMAIL")).as("each e-mail went at the first try").isEqualTo(2);
+    assertThat(tries.get("WEBHOOK")).as("the receiver's two failures were retried").isEqualTo(4);
+  }
+
   private String signUp(String prefix) {
-    String username = Api.unique(prefix);
-    Reply reply =
-        Api.at(backend.base())
-            .post(
-                "api/v1/auth/signup",
-                Map.of(
-                    "username", username,
-                    "password", PASSWORD,
-                    "email", username + "@lab.example"));
-    assertThat(reply.status()).as(reply.raw()).isEqualTo(201);
-    return username;
+    return NotifiedJobs.signUp(backend.base(), prefix);
   }
 
   private Api logIn(String username) {
-    return username.equals("admin")
-        ? Api.at(backend.base()).asAdmin()
-        : Api.at(backend.base()).logIn(username, PASSWORD);
+    return NotifiedJobs.logIn(backend.base(), username);
   }
 
   private void hook(Api api, String name) {
@@ -300,52 +289,5 @@ class NotificationsIT {
     assertThat(made.body().path("secret").asText()).hasSize(64);
     receiver.expectSecret(name, made.body().path("secret").asText());
     assertThat(api.get("api/v1/notifications/webhooks").body().get(0).has("secret")).isFalse();
-  }
-
-  /** The caller's notifications as "TYPE jobId". */
-  private static List<String> entries(Api api, String query) {
-    Reply reply = api.get("api/v1/notifications" + query);
-    assertThat(reply.status()).as(reply.raw()).isEqualTo(200);
-    List<String> found = new ArrayList<>();
-    for (JsonNode item : reply.body().path("items")) {
-      found.add(item.path("type").asText() + " " + item.path("jobId").asLong());
-    }
-    return found;
-  }
-
-  private List<MimeMessage> mailsTo(String address) {
-    return Arrays.stream(smtp.getReceivedMessages())
-        .filter(m -> GreenMailUtil.getAddressList(recipients(m)).contains(address))
-        .toList();
-  }
-
-  private static jakarta.mail.Address[] recipients(MimeMessage message) {
-    try {
-      return message.getAllRecipients();
-    } catch (jakarta.mail.MessagingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static long submit(Api api, String script) {
-    Map<String, Object> job = new HashMap<>();
-    job.put("name", "notified");
-    job.put("kind", "BATCH");
-    job.put("taskType", "TRAINING");
-    job.put("slo", "BEST_EFFORT");
-    job.put("image", "busybox:1.36");
-    job.put("command", List.of("sh", "-c", script));
-    job.put("gpuModel", "A100");
-    job.put("resources", Map.of("cpu", "1", "memory", "1Gi", "nvidia.com/gpu", "1"));
-    Reply reply = api.post("api/v1/jobs", job);
-    assertThat(reply.status()).as(reply.raw()).isEqualTo(201);
-    return reply.body().path("id").asLong();
-  }
-
-  private static void awaitPhase(Api api, long id, String phase) {
-    Awaitility.await("job " + id + " " + phase)
-        .atMost(PATIENCE)
-        .pollInterval(Duration.ofMillis(200))
-        .until(() -> api.get("api/v1/jobs/" + id).body().path("phase").asText().equals(phase));
   }
 }

@@ -1,10 +1,12 @@
 package org.crater.web.notify;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.crater.ejb.notify.WebhookSignature;
+import org.crater.web.Api;
 
 /**
  * A webhook receiver in the test: {@code /hook/<name>} accepts a call only when it is signed with
@@ -49,6 +52,15 @@ final class WebhookReceiver implements AutoCloseable {
 
   List<Call> accepted(String name) {
     return accepted.getOrDefault(name, List.of());
+  }
+
+  /** The bodies of the calls accepted for {@code name}, parsed. */
+  List<JsonNode> acceptedBodies(String name) throws IOException {
+    List<JsonNode> bodies = new ArrayList<>();
+    for (Call call : accepted(name)) {
+      bodies.add(Api.JSON.readTree(call.body()));
+    }
+    return bodies;
   }
 
   /** How often each delivery was tried (by its X-Crater-Delivery header). */
