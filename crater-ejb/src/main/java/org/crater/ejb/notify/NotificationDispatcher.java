@@ -52,6 +52,10 @@ public class NotificationDispatcher {
 
   @PostConstruct
   void start() {
+    settings.check(); // a bad setting stops the deployment, naming it
+    if (mail.configured()) {
+      mail.sessionProperties();
+    }
     LOG.info(mail::describe);
     long every = settings.poll().toMillis();
     polling = timer.scheduleWithFixedDelay(this::runQuietly, every, every, TimeUnit.MILLISECONDS);

@@ -37,6 +37,14 @@ public class NotifySettings {
   @ConfigProperty(name = "crater.notifications.webhook-timeout", defaultValue = "PT5S")
   Duration webhookTimeout;
 
+  /** Fails, naming the setting, when one of them cannot work. */
+  public void check() {
+    poll();
+    lookback();
+    backoff();
+    webhookTimeout();
+  }
+
   /** How often the leader looks for events to notify and deliveries that are due. */
   public Duration poll() {
     return positive(poll, "crater.notifications.poll");
@@ -49,7 +57,12 @@ public class NotifySettings {
 
   /** How failed deliveries are retried. */
   public Backoff backoff() {
-    return new Backoff(retryBase, retryMax, attempts);
+    try {
+      return new Backoff(retryBase, retryMax, attempts);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "crater.notifications.retry-base, retry-max and attempts: " + e.getMessage(), e);
+    }
   }
 
   /** The longest a webhook call (connecting, sending, answering) may take. */
