@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URL;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -81,5 +87,27 @@ final class NotifiedJobs {
     return username.equals("admin")
         ? Api.at(base).asAdmin()
         : Api.at(base).logIn(username, PASSWORD);
+  }
+
+  /**
+   * Writes a move of a running job into its timeline as the policy checks do (the phase kept), with
+   * the given id, straight into the database the backend under test uses.
+   */
+  static void recordEvent(long jobId, long eventId, String reason) throws SQLException {
+    try (Connection db =
+            DriverManager.getConnection(
+                System.getProperty("crater.it.notify.db.url"),
+                System.getenv("CRATER_DB_USER"),
+                System.getenv("CRATER_DB_PASSWORD"));
+        PreparedStatement insert =
+            db.prepareStatement(
+                "INSERT INTO crater_job_event (id, job_id, at, from_phase, to_phase, reason,"
+                    + " message, actor) VALUES (?, ?, ?, 'RUNNING', 'RUNNING', ?, 'test', 'policy')")) {
+      insert.setLong(1, eventId);
+      insert.setLong(2, jobId);
+      insert.setTimestamp(3, Timestamp.from(Instant.now()));
+      insert.setString(4, reason);
+      insert.executeUpdate();
+    }
   }
 }
