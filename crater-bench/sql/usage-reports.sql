@@ -76,7 +76,7 @@ BEGIN
 END //
 DELIMITER ;
 
--- Without the report indexes (the primary key only), then with them (V14).
+-- Without the report indexes (the primary key only), then with them (V19).
 SET profiling = 1;
 SET profiling_history_size = 100;
 CALL reports();

@@ -10,7 +10,7 @@ import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
- * Migration 13.1: on MySQL and MariaDB, a trigger that refuses every {@code UPDATE} of {@code
+ * Migration 18.1: on MySQL and MariaDB, a trigger that refuses every {@code UPDATE} of {@code
  * crater_audit} (created by migration 13), so the audit log stays append-only whatever writes to
  * the database. A Java migration because it differs by database and may be refused: with binary
  * logging on, MySQL and MariaDB let only a user with {@code SUPER} create triggers (unless {@code
@@ -33,7 +33,7 @@ final class AuditAppendOnly implements JavaMigration {
 
   @Override
   public MigrationVersion getVersion() {
-    return MigrationVersion.fromVersion("13.1");
+    return MigrationVersion.fromVersion("18.1");
   }
 
   @Override

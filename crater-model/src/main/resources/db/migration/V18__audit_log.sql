@@ -1,6 +1,6 @@
 -- The audit log: one row per state-changing request (and per login, refresh and logout attempt),
 -- refused ones included. Rows are appended in batches by the replica that answered the request and
--- never updated (on MySQL/MariaDB a trigger refuses every UPDATE: migration 13.1, in crater-ejb's
+-- never updated (on MySQL/MariaDB a trigger refuses every UPDATE: migration 18.1, in crater-ejb's
 -- org.crater.ejb.audit.AuditAppendOnly); the leader deletes rows older than crater.audit.retention.
 -- Never a body, a password, a token or a secret: who, from where, which route, which object, the status.
 CREATE TABLE crater_audit (
