@@ -97,7 +97,8 @@ public class PolicyTimer {
         policies.reclaimIdle() ? means(policies) : Map.of();
     for (Candidate candidate : candidates) {
       PolicyLimits limits = policies.of(candidate.accountId());
-      Map<String, List<Double>> byJob = means.get(limits.idleWindow());
+      Map<String, List<Double>> byJob =
+          limits.idleWindow() == null ? null : means.get(limits.idleWindow());
       List<Double> podMeans =
           byJob == null ? null : byJob.getOrDefault(candidate.clusterName(), List.of());
       if (PolicyDecisions.decide(
