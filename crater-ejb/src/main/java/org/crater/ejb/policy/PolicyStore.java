@@ -89,11 +89,14 @@ public class PolicyStore {
    * and records the outcome; returns what was done.
    */
   public PolicyOutcome apply(long jobId, int attempt, List<Double> podMeans, long epoch) {
-    Job job = em.find(Job.class, jobId, LockModeType.PESSIMISTIC_WRITE);
-    if (job == null || job.getAttempt() != attempt || job.getPhase().isFinal()) {
+    Job job = em.find(Job.class, jobId);
+    if (job == null) {
       return PolicyOutcome.NOTHING;
     }
-    em.refresh(job);
+    em.refresh(job, LockModeType.PESSIMISTIC_WRITE); // as fresh as the lock: requests wait on it
+    if (job.getAttempt() != attempt || job.getPhase().isFinal()) {
+      return PolicyOutcome.NOTHING;
+    }
     Instant now = clock.instant();
     PolicyLimits limits = policies().of(job.getAccount().getId());
     JobPolicyState marks = em.find(JobPolicyState.class, jobId);
