@@ -9,6 +9,9 @@ import org.crater.model.policy.PolicyLimits;
 /** Checks a policy as written and turns it into limits; pure. */
 public final class PolicyRules {
 
+  /** The longest limit a policy may set, so that deadlines stay far inside the calendar. */
+  static final Duration LONGEST = Duration.ofDays(3650);
+
   private PolicyRules() {}
 
   /**
@@ -64,6 +67,10 @@ public final class PolicyRules {
       Duration duration = Duration.parse(text);
       if (duration.isNegative() || duration.isZero() || duration.getNano() != 0) {
         errors.put(field, "must be a positive whole number of seconds, e.g. PT2H");
+        return null;
+      }
+      if (duration.compareTo(LONGEST) > 0) {
+        errors.put(field, "must be at most P3650D");
         return null;
       }
       return duration;

@@ -96,26 +96,40 @@ public class PolicyTimer {
     Map<Duration, Map<String, List<Double>>> means =
         policies.reclaimIdle() ? means(policies) : Map.of();
     for (Candidate candidate : candidates) {
-      PolicyLimits limits = policies.of(candidate.accountId());
-      Map<String, List<Double>> byJob =
-          limits.idleWindow() == null ? null : means.get(limits.idleWindow());
-      List<Double> podMeans =
-          byJob == null ? null : byJob.getOrDefault(candidate.clusterName(), List.of());
-      if (PolicyDecisions.decide(
-              candidate.facts(), limits, candidate.marks(), podMeans, clock.instant())
-          .isEmpty()) {
-        continue;
-      }
-      PolicyOutcome outcome =
-          store.apply(candidate.facts().id(), candidate.facts().attempt(), podMeans, epoch);
-      outcome.actions().stream()
-          .filter(action -> action.reason() != null)
-          .forEach(action -> metrics.policyAction(action.reason().code()));
-      if (outcome.actions().stream().anyMatch(PolicyAction::stops)) {
-        metrics.policyReclaimed(outcome.gpus(), outcome.reclaimedGpuHours());
+      try {
+        check(candidate, policies.of(candidate.accountId()), means, epoch);
+      } catch (FencedException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        // One job's trouble must not hold the others back; the next round tries it again.
+        LOG.log(Level.WARNING, "policy check failed job=" + candidate.facts().id() + ": " + e, e);
       }
     }
     metrics.timerRan("policies");
+  }
+
+  private void check(
+      Candidate candidate,
+      PolicyLimits limits,
+      Map<Duration, Map<String, List<Double>>> means,
+      long epoch) {
+    Map<String, List<Double>> byJob =
+        limits.idleWindow() == null ? null : means.get(limits.idleWindow());
+    List<Double> podMeans =
+        byJob == null ? null : byJob.getOrDefault(candidate.clusterName(), List.of());
+    if (PolicyDecisions.decide(
+            candidate.facts(), limits, candidate.marks(), podMeans, clock.instant())
+        .isEmpty()) {
+      return;
+    }
+    PolicyOutcome outcome =
+        store.apply(candidate.facts().id(), candidate.facts().attempt(), podMeans, epoch);
+    outcome.actions().stream()
+        .filter(action -> action.reason() != null)
+        .forEach(action -> metrics.policyAction(action.reason().code()));
+    if (outcome.actions().stream().anyMatch(PolicyAction::stops)) {
+      metrics.policyReclaimed(outcome.gpus(), outcome.reclaimedGpuHours());
+    }
   }
 
   /**

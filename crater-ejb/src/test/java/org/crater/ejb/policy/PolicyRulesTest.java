@@ -46,4 +46,15 @@ class PolicyRulesTest {
             InvalidPolicyException.class);
     assertThat(e.fieldErrors()).containsOnlyKeys("maxQueueTime", "autoApproveHours");
   }
+
+  @Test
+  void limitsStayWithinTenYears() {
+    assertThat(PolicyRules.limits(input("P3650D", null, null, null)).batchMaxRun())
+        .isEqualTo(Duration.ofDays(3650));
+    InvalidPolicyException e =
+        catchThrowableOfType(
+            () -> PolicyRules.limits(input("PT2562047788015215H", null, null, null)),
+            InvalidPolicyException.class);
+    assertThat(e.fieldErrors()).containsOnlyKeys("batchMaxRunTime");
+  }
 }
