@@ -26,11 +26,9 @@ import java.util.stream.Collectors;
 import org.crater.ejb.common.CraterMetrics;
 import org.crater.ejb.gpu.GpuUtilisation;
 import org.crater.ejb.gpu.GpuUtilisationUnavailableException;
-import org.crater.ejb.gpu.PodRef;
 import org.crater.ejb.node.Cluster;
 import org.crater.ejb.node.ClusterSettings;
 import org.crater.ejb.node.FencedException;
-import org.crater.k8s.workload.WorkloadNames;
 import org.crater.model.policy.PolicyLimits;
 
 /**
@@ -150,7 +148,9 @@ public class PolicyTimer {
     Map<Duration, Map<String, List<Double>>> means = new HashMap<>();
     for (Duration window : windows(policies)) {
       try {
-        means.put(window, byAttempt(utilisation.meanPercent(window)));
+        means.put(
+            window,
+            PodMeans.byAttempt(utilisation.meanPercent(window), clusterSettings.namespace()));
       } catch (GpuUtilisationUnavailableException e) {
         LOG.warning(() -> "no idle decisions this round: " + e.getMessage());
       }
@@ -165,19 +165,5 @@ public class PolicyTimer {
         .filter(PolicyLimits::idleReclamation)
         .map(PolicyLimits::idleWindow)
         .collect(Collectors.toSet());
-  }
-
-  /** The means of the pods in the jobs' namespace, by the name of their attempt's objects. */
-  private Map<String, List<Double>> byAttempt(Map<PodRef, Double> means) {
-    Map<String, List<Double>> byAttempt = new HashMap<>();
-    means.forEach(
-        (pod, mean) -> {
-          if (pod.namespace().equals(clusterSettings.namespace())) {
-            WorkloadNames.objectNameOfPod(pod.pod())
-                .ifPresent(
-                    name -> byAttempt.computeIfAbsent(name, n -> new ArrayList<>()).add(mean));
-          }
-        });
-    return byAttempt;
   }
 }
