@@ -25,6 +25,7 @@ public class CraterMetrics {
   private final AtomicLong accounts = new AtomicLong();
   private final AtomicLong queueDepth = new AtomicLong();
   private final AtomicLong lastPassMicros = new AtomicLong();
+  private final AtomicLong reclaimedGpuSeconds = new AtomicLong();
   private final Map<JobPhase, AtomicLong> jobs = new EnumMap<>(JobPhase.class);
 
   @Inject
@@ -55,6 +56,15 @@ public class CraterMetrics {
             .build(),
         lastPassMicros,
         micros -> micros.get() / 1e6);
+    registry.gauge(
+        Metadata.builder()
+            .withName("crater.policy.reclaimed.gpu.hours")
+            .withDescription(
+                "GPU-hours that jobs stopped by idle reclamation held idle, since this replica"
+                    + " started")
+            .build(),
+        reclaimedGpuSeconds,
+        seconds -> seconds.get() / 3600.0);
     Metadata jobsByPhase =
         Metadata.builder().withName("crater.jobs").withDescription("Jobs by phase").build();
     for (JobPhase phase : JobPhase.values()) {
@@ -155,5 +165,29 @@ public class CraterMetrics {
                 .build(),
             new Tag("timer", timer))
         .inc();
+  }
+
+  /** Counts one warning or stop of a policy, by its code ({@code PolicyReason}). */
+  public void policyAction(String reason) {
+    registry
+        .counter(
+            Metadata.builder()
+                .withName("crater.policy.actions")
+                .withDescription("Warnings and stops by the cluster's policies, by reason")
+                .build(),
+            new Tag("reason", reason))
+        .inc();
+  }
+
+  /** Records a stop by a policy: the GPUs it freed and the GPU-hours they had been held idle. */
+  public void policyReclaimed(long gpus, double idleGpuHours) {
+    registry
+        .counter(
+            Metadata.builder()
+                .withName("crater.policy.stopped.gpus")
+                .withDescription("GPUs freed by jobs the cluster's policies stopped")
+                .build())
+        .inc(gpus);
+    reclaimedGpuSeconds.addAndGet(Math.round(idleGpuHours * 3600));
   }
 }

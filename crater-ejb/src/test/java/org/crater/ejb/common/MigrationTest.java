@@ -60,6 +60,28 @@ class MigrationTest {
   }
 
   @Test
+  void theDefaultPolicyIsSeededWithEveryLimitOff() throws Exception {
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:mem:migration-policies;DB_CLOSE_DELAY=-1;MODE=LEGACY");
+    h2.setUser("sa");
+    SchemaMigration.flyway(h2).migrate();
+
+    try (Connection c = h2.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT account_id, batch_max_run_seconds, idle_percent, cancel_after_queue"
+                    + " FROM crater_policy")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getObject(1)).isNull();
+      assertThat(rs.getObject(2)).isNull();
+      assertThat(rs.getObject(3)).isNull();
+      assertThat(rs.getBoolean(4)).isFalse();
+      assertThat(rs.next()).as("one default").isFalse();
+    }
+  }
+
+  @Test
   void datasetGrantsGoWithTheirDataset() throws Exception {
     JdbcDataSource h2 = new JdbcDataSource();
     h2.setURL("jdbc:h2:mem:migration-datasets;DB_CLOSE_DELAY=-1;MODE=LEGACY");

@@ -158,8 +158,25 @@ public class Job extends JobSubmission {
   }
 
   public JobEvent cancel(String actor, Instant now) {
+    return cancel("Cancelled", null, actor, now);
+  }
+
+  /**
+   * Cancels a job that has not ended, saying why: e.g. a policy's code ({@link PolicyReason}) and
+   * its explanation.
+   */
+  public JobEvent cancel(String reason, String message, String actor, Instant now) {
     finishedAt = now;
-    return move(JobPhase.CANCELLED, "Cancelled", null, actor, now);
+    return move(JobPhase.CANCELLED, reason, message, actor, now);
+  }
+
+  /**
+   * Records something that happened to the job without moving it (a policy's warning, an extension
+   * request or its decision): an event that stays in the current phase ({@code from == to}).
+   */
+  public JobEvent note(String reason, String message, String actor, Instant now) {
+    return new JobEvent(
+        id, Objects.requireNonNull(now, "now"), phase, phase, reason, message, actor);
   }
 
   /**

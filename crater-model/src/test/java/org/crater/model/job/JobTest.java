@@ -127,6 +127,25 @@ class JobTest {
   }
 
   @Test
+  void aPolicyStopCancelsWithItsReasonAndAWarningLeavesThePhase() {
+    Job job = aJob();
+    job.admit("scheduler", NOW);
+    job.markRunning("node-1", "cluster", NOW);
+
+    JobEvent warning = job.note("RunTimeWarning", "soon", "policy", NOW.plusSeconds(1));
+    assertThat(warning.getFrom()).isEqualTo(JobPhase.RUNNING);
+    assertThat(warning.getTo()).isEqualTo(JobPhase.RUNNING);
+    assertThat(job.getPhase()).isEqualTo(JobPhase.RUNNING);
+    assertThat(job.getReason()).isEqualTo("Started");
+
+    JobEvent stop = job.cancel("RunTimeExceeded", "ran too long", "policy", NOW.plusSeconds(2));
+    assertThat(stop.getTo()).isEqualTo(JobPhase.CANCELLED);
+    assertThat(job.getReason()).isEqualTo("RunTimeExceeded");
+    assertThat(job.getReasonMessage()).isEqualTo("ran too long");
+    assertThat(job.getFinishedAt()).isEqualTo(NOW.plusSeconds(2));
+  }
+
+  @Test
   void onlyAFinishedJobIsArchivedAndOnlyOnce() {
     Job running = aJob();
     running.admit("scheduler", NOW);

@@ -1,0 +1,2 @@
+/** Cluster policies and extension requests over HTTP. */
+package org.crater.web.policy;
