@@ -13,6 +13,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.crater.ejb.common.NativePage;
 import org.crater.ejb.node.LeaderFence;
 
 /**
@@ -61,13 +62,14 @@ public class AuditStore {
     Query count = em.createNativeQuery("SELECT COUNT(*) FROM crater_audit" + where.sql());
     Query rows =
         em.createNativeQuery(
+            NativePage.of(
                 "SELECT id, "
                     + COLUMNS
                     + " FROM crater_audit"
                     + where.sql()
-                    + " ORDER BY created_at DESC, id DESC")
-            .setFirstResult(offset)
-            .setMaxResults(limit);
+                    + " ORDER BY created_at DESC, id DESC",
+                offset,
+                limit));
     for (int i = 0; i < where.values().size(); i++) {
       count.setParameter(i + 1, where.values().get(i));
       rows.setParameter(i + 1, where.values().get(i));

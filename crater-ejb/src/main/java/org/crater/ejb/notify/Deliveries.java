@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import java.time.Instant;
 import java.util.List;
+import org.crater.ejb.common.NativePage;
 import org.crater.ejb.node.LeaderFence;
 import org.crater.model.notify.Channel;
 import org.crater.model.notify.NotificationType;
@@ -99,18 +100,19 @@ public class Deliveries {
   public List<DeliveryRecord> list(String status, int offset, int limit) {
     Query query =
         em.createNativeQuery(
-            "SELECT d.id, u.username, d.channel, COALESCE(d.address, w.url), d.type, d.status,"
-                + " d.attempts, d.last_error, d.next_at, d.updated_at"
-                + " FROM crater_delivery d JOIN crater_user u ON u.id = d.user_id"
-                + " LEFT JOIN crater_webhook w ON w.id = d.webhook_id"
-                + (status == null ? "" : " WHERE d.status = ?1")
-                + " ORDER BY d.updated_at DESC, d.id DESC");
+            NativePage.of(
+                "SELECT d.id, u.username, d.channel, COALESCE(d.address, w.url), d.type,"
+                    + " d.status, d.attempts, d.last_error, d.next_at, d.updated_at"
+                    + " FROM crater_delivery d JOIN crater_user u ON u.id = d.user_id"
+                    + " LEFT JOIN crater_webhook w ON w.id = d.webhook_id"
+                    + (status == null ? "" : " WHERE d.status = ?1")
+                    + " ORDER BY d.updated_at DESC, d.id DESC",
+                offset,
+                limit));
     if (status != null) {
       query.setParameter(1, status);
     }
-    return Columns.rows(query.setFirstResult(offset).setMaxResults(limit)).stream()
-        .map(Deliveries::record)
-        .toList();
+    return Columns.rows(query).stream().map(Deliveries::record).toList();
   }
 
   /** How many deliveries are in a state (all with null). */

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.crater.ejb.common.NativePage;
 import org.crater.model.notify.NotificationType;
 
 /**
@@ -47,13 +48,14 @@ public class NotificationInbox {
     String where = " WHERE user_id = ?1" + condition(filter);
     List<?> rows =
         em.createNativeQuery(
-                "SELECT id, job_id, type, title, message, created_at, read_at"
-                    + " FROM crater_notification"
-                    + where
-                    + " ORDER BY id DESC")
+                NativePage.of(
+                    "SELECT id, job_id, type, title, message, created_at, read_at"
+                        + " FROM crater_notification"
+                        + where
+                        + " ORDER BY id DESC",
+                    offset,
+                    limit))
             .setParameter(1, userId)
-            .setFirstResult(offset)
-            .setMaxResults(limit)
             .getResultList();
     List<Notification> items =
         rows.stream().map(Object[].class::cast).map(NotificationInbox::entry).toList();

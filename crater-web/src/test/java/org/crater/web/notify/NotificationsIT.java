@@ -209,6 +209,9 @@ class NotificationsIT {
         .isEqualTo(400);
     assertThat(asEve.get("api/v1/notifications?state=maybe").status()).isEqualTo(400);
     assertThat(asEve.get("api/v1/notifications?size=0").status()).isEqualTo(400);
+    Reply farPage = asEve.get("api/v1/notifications?page=1000000&size=500");
+    assertThat(farPage.status()).as(farPage.raw()).isEqualTo(200);
+    assertThat(farPage.body().path("items").size()).isZero();
     assertThat(asEve.delete("api/v1/notifications/webhooks/999999").status()).isEqualTo(404);
     assertThat(asEve.get("api/v1/notifications/webhooks").body().size()).isZero();
   }
