@@ -14,10 +14,13 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -51,6 +54,12 @@ import org.crater.k8s.workload.WorkloadSettings;
 public class Cluster {
 
   private static final Logger LOG = Logger.getLogger(Cluster.class.getName());
+
+  /**
+   * How long a claim waits for a write in flight under the old epoch before ending it. The old
+   * leader's Lease ran out before this claim began, and a healthy one commits in milliseconds.
+   */
+  private static final Duration CLAIM_BLOCKED = Duration.ofSeconds(1);
 
   @Inject private ClusterSettings settings;
   @Inject private AuthSettings auth;
@@ -176,6 +185,12 @@ public class Cluster {
   /** Claims the next epoch while the Lease is held, then lets the leader's loops catch up. */
   private void claimEpoch(String identity) {
     for (int attempt = 0; elector.isLeader() && epoch == 0; attempt++) {
+      ScheduledFuture<?> breaker =
+          scheduler.scheduleWithFixedDelay(
+              this::endClaimBlockers,
+              CLAIM_BLOCKED.toMillis(),
+              CLAIM_BLOCKED.toMillis(),
+              TimeUnit.MILLISECONDS);
       try {
         long claimed = fence.claim(identity);
         if (!elector.isLeader()) {
@@ -187,7 +202,18 @@ public class Cluster {
       } catch (RuntimeException e) {
         LOG.warning(() -> "failed to claim the leadership epoch, retrying: " + e.getMessage());
         sleep(Math.min(5_000, 200L << Math.min(attempt, 5)));
+      } finally {
+        breaker.cancel(false);
       }
+    }
+  }
+
+  /** Ends what holds the claim up: a write in flight of a leader that will not commit it. */
+  private void endClaimBlockers() {
+    try {
+      fence.endClaimBlockers(CLAIM_BLOCKED);
+    } catch (RuntimeException e) {
+      LOG.warning(() -> "cannot end what holds up the claim of the epoch: " + e.getMessage());
     }
   }
 

@@ -202,6 +202,22 @@ final class Replicas implements AutoCloseable {
             + ") AND phase NOT IN ('SUCCEEDED', 'FAILED', 'CANCELLED')");
   }
 
+  /**
+   * A transaction that holds the leadership epoch the way a leader's write does between its check
+   * and its commit, left open: a write stranded there by a frozen leader. A claim must end it.
+   */
+  Connection strandedWrite() throws SQLException {
+    Connection c = connect();
+    c.setAutoCommit(false);
+    try (PreparedStatement check =
+            c.prepareStatement(
+                "SELECT epoch FROM crater_leadership WHERE id = 1 LOCK IN SHARE MODE");
+        ResultSet rs = check.executeQuery()) {
+      rs.next();
+    }
+    return c;
+  }
+
   Connection connect() throws SQLException {
     return DriverManager.getConnection(
         databaseUrl, System.getenv("CRATER_DB_USER"), System.getenv("CRATER_DB_PASSWORD"));

@@ -2,6 +2,7 @@ package org.crater.web.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -128,8 +129,9 @@ class TwoReplicasIT {
   }
 
   /**
-   * Freezes the leader for twice the Lease while the burst goes on through the other replica;
-   * returns how long until the other leads. The frozen one, thawed, must write nothing more.
+   * Freezes the leader for twice the Lease, with a write stranded between its check of the epoch
+   * and its commit, while the burst goes on through the other replica; returns how long until the
+   * other leads. The frozen one, thawed, must write nothing more.
    */
   private Duration freezeTheLeader(Set<Long> accepted) throws Exception {
     try (Burst burst = Burst.start(users, replicas, accepted)) {
@@ -137,8 +139,14 @@ class TwoReplicasIT {
       String frozen = replicas.leader();
       long oldEpoch = replicas.epoch();
       long stopped = System.nanoTime();
-      replicas.freeze(frozen);
-      String next = replicas.awaitLeader(FAILOVER_BOUND.plusSeconds(10));
+      String next;
+      try (Connection stranded = replicas.strandedWrite()) {
+        replicas.freeze(frozen);
+        next = replicas.awaitLeader(FAILOVER_BOUND.plusSeconds(10));
+        assertThat(stranded.isValid(2))
+            .as("a write stranded mid-commit, ended by the claim")
+            .isFalse();
+      }
       Duration failover = Duration.ofNanos(System.nanoTime() - stopped);
       long writesUnderOldEpoch = replicas.movesUnder(oldEpoch);
       Thread.sleep(
