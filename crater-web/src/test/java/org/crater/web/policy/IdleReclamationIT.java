@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -38,7 +39,8 @@ import org.junit.jupiter.api.TestInstance;
  * Prometheus scrapes them every second, and a Crater process of its own (checks every 0.5 s, its
  * own MariaDB database) reads them through {@code CRATER_PROMETHEUS_URL}. An idle job is warned,
  * then stopped after the grace with its pod, quota and GPU-hours accounted for; a busy job under
- * the same policy runs on; an approved extension withdraws the warning and postpones the stop.
+ * the same policy runs on; an approved extension withdraws the warning and postpones the stop; a
+ * restart between the warning and the stop neither warns twice nor skips the stop.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IdleReclamationIT {
@@ -49,6 +51,8 @@ class IdleReclamationIT {
 
   private SimCluster sim;
   private PrometheusServer prometheus;
+  private final Map<String, String> env = new HashMap<>();
+  private int port;
   private CraterProcess backend;
   private PolicyLab lab;
 
@@ -62,14 +66,12 @@ class IdleReclamationIT {
                 .namespace(NAMESPACE)
                 .build());
     prometheus = PrometheusServer.scraping(URI.create(sim.url()).getAuthority(), "/metrics");
-    backend =
-        CraterProcess.start(
-            "idle",
-            Map.of(
-                "CRATER_DB_URL", System.getProperty("crater.it.idle.db.url"),
-                "CRATER_K8S_URL", sim.url(),
-                "CRATER_POLICIES_CHECK_PERIOD", "PT0.5S",
-                "CRATER_PROMETHEUS_URL", prometheus.url()));
+    env.put("CRATER_DB_URL", System.getProperty("crater.it.idle.db.url"));
+    env.put("CRATER_K8S_URL", sim.url());
+    env.put("CRATER_POLICIES_CHECK_PERIOD", "PT0.5S");
+    env.put("CRATER_PROMETHEUS_URL", prometheus.url());
+    port = CraterProcess.freePort();
+    backend = CraterProcess.start("idle", env, port);
     lab = new PolicyLab(backend);
   }
 
@@ -166,6 +168,32 @@ class IdleReclamationIT {
         .isLessThan(seconds(6));
     assertThat(Duration.between(warnings.get(1), reclaimed)).isGreaterThanOrEqualTo(seconds(6));
     awaitPodDeleted(id);
+  }
+
+  @Test
+  void aRestartBetweenTheIdleWarningAndTheStopNeitherWarnsTwiceNorSkipsTheStop() throws Exception {
+    String account = lab.account("idlerestart", idlePolicy("PT40S", 0));
+    Api owner = lab.memberOf(account);
+    long id = submit(owner, account, "sleep 600", false, Map.of("SIM_GPU_UTIL", "2"));
+    awaitPhase(owner, id, "RUNNING");
+    Awaitility.await("idle warning")
+        .atMost(PATIENCE)
+        .until(() -> count(events(owner, id), "IdleWarning") == 1);
+
+    backend.close();
+    backend = CraterProcess.start("idle-2", env, port);
+    lab = new PolicyLab(backend);
+    Api again = owner.on(backend.base()); // the same signing secret: its token still holds
+    JsonNode stopped = awaitPhase(again, id, "CANCELLED", Duration.ofMinutes(2)); // 40 s grace
+    assertThat(stopped.path("reason").asText()).isEqualTo("IdleReclaimed");
+    List<JsonNode> events = events(again, id);
+    JsonNode warning = only(events, "IdleWarning");
+    JsonNode stop = only(events, "IdleReclaimed");
+    assertThat(Duration.between(at(warning), at(stop))).isGreaterThanOrEqualTo(seconds(40));
+    awaitPodDeleted(id);
+    assertThat(reclaimedGpuHours(lab.metrics()))
+        .as("counted by the new leader: the GPU idle over the window and the grace")
+        .isGreaterThanOrEqualTo(new BigDecimal("0.01"));
   }
 
   /**
