@@ -19,9 +19,10 @@ import java.util.stream.Stream;
 /**
  * A real Prometheus (Debian's {@code prometheus}, installed by bin/prometheus-install) for a test:
  * scrapes one target every second into a temporary directory, on 127.0.0.1 and a port of its own
- * ({@code crater.it.prometheus.port}, a free one when unset), until closed.
+ * ({@code crater.it.prometheus.port}, a free one when unset), until closed. Other modules' tests
+ * use it through crater-ejb's test-jar, which holds this class alone.
  */
-final class PrometheusServer implements AutoCloseable {
+public final class PrometheusServer implements AutoCloseable {
   private final Process process;
   private final Path dir;
   private final int port;
@@ -35,7 +36,7 @@ final class PrometheusServer implements AutoCloseable {
   /**
    * Starts Prometheus scraping {@code target} (host:port) at {@code path} and waits until ready.
    */
-  static PrometheusServer scraping(String target, String path) throws IOException {
+  public static PrometheusServer scraping(String target, String path) throws IOException {
     Path binary = binary();
     int port = Integer.getInteger("crater.it.prometheus.port", 0);
     if (port == 0) {
@@ -73,7 +74,7 @@ final class PrometheusServer implements AutoCloseable {
     return server;
   }
 
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + port;
   }
 

@@ -32,8 +32,9 @@ import org.junit.jupiter.api.TestInstance;
  * cancel, extension requests are approved automatically or by an administrator and move the
  * deadline, bad policies answer 400 naming the field, and a restart between a warning and a stop
  * neither warns twice nor skips the stop. One Payara Micro process of its own (checks every 0.5 s),
- * its own MariaDB database and its own simulated cluster. Idle reclamation is covered by unit tests
- * of its decisions only: this build has no source of GPU utilisation, which the policy view says.
+ * its own MariaDB database and its own simulated cluster. No Prometheus is configured here: idle
+ * reclamation is unavailable, which the policy view says, and stops nothing ({@link
+ * IdleReclamationIT} runs it with a real Prometheus).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PoliciesIT {
@@ -259,6 +260,26 @@ class PoliciesIT {
         .isEqualTo(204);
     assertThat(lab.admin.get("api/v1/admin/accounts/" + account + "/policy").code())
         .isEqualTo("no-account-policy");
+  }
+
+  @Test
+  void withoutASourceOfUtilisationAnIdleJobIsNeitherWarnedNorStopped() {
+    String account =
+        lab.account(
+            "noidle",
+            Map.of("idleThresholdPercent", 10, "idleWindow", "PT2S", "idleGrace", "PT2S"));
+    JsonNode view = lab.admin.get("api/v1/admin/accounts/" + account + "/policy").body();
+    assertThat(view.path("idleReclamation").asText()).isEqualTo("unavailable");
+    Api owner = lab.memberOf(account);
+    long id = submit(owner, account, "sleep 300", false, Map.of("SIM_GPU_UTIL", "2"));
+    awaitPhase(owner, id, "RUNNING");
+
+    // Window and grace three times over, at a check every 0.5 s.
+    Awaitility.await().pollDelay(Duration.ofSeconds(12)).atMost(PATIENCE).until(() -> true);
+    assertThat(owner.get("api/v1/jobs/" + id).body().path("phase").asText()).isEqualTo("RUNNING");
+    List<JsonNode> events = events(owner, id);
+    assertThat(count(events, "IdleWarning") + count(events, "IdleReclaimed")).isZero();
+    owner.delete("api/v1/jobs/" + id);
   }
 
   @Test

@@ -70,7 +70,17 @@ final class PolicyLab {
 
   /** Submits a one-GPU batch job running {@code script}. */
   static long submit(Api api, String account, String script, boolean guaranteed) {
+    return submit(api, account, script, guaranteed, Map.of());
+  }
+
+  /**
+   * Submits a one-GPU batch job running {@code script} with the environment {@code env} (e.g.
+   * {@code SIM_GPU_UTIL}, the utilisation the simulated cluster reports for its pod).
+   */
+  static long submit(
+      Api api, String account, String script, boolean guaranteed, Map<String, String> env) {
     Map<String, Object> job = new HashMap<>();
+    job.put("env", env);
     job.put("name", "policy");
     job.put("account", account);
     job.put("kind", "BATCH");
