@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -185,9 +186,10 @@ public class Cluster {
   /** Claims the next epoch while the Lease is held, then lets the leader's loops catch up. */
   private void claimEpoch(String identity) {
     for (int attempt = 0; elector.isLeader() && epoch == 0; attempt++) {
+      AtomicBoolean reported = new AtomicBoolean();
       ScheduledFuture<?> breaker =
           scheduler.scheduleWithFixedDelay(
-              this::endClaimBlockers,
+              () -> endClaimBlockers(reported),
               CLAIM_BLOCKED.toMillis(),
               CLAIM_BLOCKED.toMillis(),
               TimeUnit.MILLISECONDS);
@@ -208,12 +210,17 @@ public class Cluster {
     }
   }
 
-  /** Ends what holds the claim up: a write in flight of a leader that will not commit it. */
-  private void endClaimBlockers() {
+  /**
+   * Ends what holds the claim up: a write in flight of a leader that will not commit it. A failure
+   * (say, a missing privilege) is reported once per claim.
+   */
+  private void endClaimBlockers(AtomicBoolean reported) {
     try {
       fence.endClaimBlockers(CLAIM_BLOCKED);
     } catch (RuntimeException e) {
-      LOG.warning(() -> "cannot end what holds up the claim of the epoch: " + e.getMessage());
+      if (!reported.getAndSet(true)) {
+        LOG.warning(() -> "cannot end what holds up the claim of the epoch: " + e.getMessage());
+      }
     }
   }
 
