@@ -16,6 +16,7 @@ import org.crater.ejb.usage.UsageFilter;
 import org.crater.ejb.usage.UsageService;
 import org.crater.web.common.Problem;
 import org.crater.web.security.AdminOnly;
+import org.crater.web.usage.UsageCsv;
 import org.crater.web.usage.UsageReportView;
 import org.crater.web.usage.UsageRequests;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -54,7 +55,7 @@ public class AdminUsageResource {
         @Content(
             mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = UsageReportView.class)),
-        @Content(mediaType = "text/csv")
+        @Content(mediaType = UsageCsv.MEDIA_TYPE)
       })
   @APIResponse(
       responseCode = "400",

@@ -12,9 +12,9 @@ import org.crater.ejb.usage.UsageRow;
  * the grouped columns first, then the amounts as plain decimals. A field with a comma, a quote or a
  * line break is quoted, its quotes doubled.
  */
-final class UsageCsv {
+public final class UsageCsv {
 
-  static final String MEDIA_TYPE = "text/csv";
+  public static final String MEDIA_TYPE = "text/csv";
 
   private UsageCsv() {}
 
