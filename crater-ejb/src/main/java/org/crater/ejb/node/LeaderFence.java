@@ -58,7 +58,7 @@ public class LeaderFence {
    */
   @TransactionAttribute(TransactionAttributeType.MANDATORY)
   public void check(long epoch) {
-    long current = read(url.startsWith("jdbc:h2:") ? " FOR UPDATE" : " LOCK IN SHARE MODE");
+    long current = read(h2() ? " FOR UPDATE" : " LOCK IN SHARE MODE");
     if (current != epoch) {
       throw new FencedException(epoch, current);
     }
@@ -71,7 +71,7 @@ public class LeaderFence {
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public int endClaimBlockers(Duration blockedFor) {
-    if (url.startsWith("jdbc:h2:")) {
+    if (h2()) {
       return 0;
     }
     List<?> blockers =
@@ -88,6 +88,10 @@ public class LeaderFence {
       LOG.warning(() -> "ended connection=" + pid + " that held up the claim of the epoch");
     }
     return blockers.size();
+  }
+
+  private boolean h2() {
+    return url.startsWith("jdbc:h2:");
   }
 
   private long read(String lock) {
