@@ -8,12 +8,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Payara Micro with the built war in a process of its own (for tests that kill it or break what it
@@ -71,14 +74,32 @@ public final class CraterProcess implements AutoCloseable {
         });
     Files.deleteIfExists(log);
     CraterProcess crater = new CraterProcess(builder.start(), port);
-    Awaitility.await(name + " ready")
-        .atMost(Duration.ofSeconds(180))
-        .pollInterval(Duration.ofMillis(500))
-        .until(() -> !crater.process.isAlive() || crater.ready());
+    try {
+      Awaitility.await(name + " ready")
+          .atMost(Duration.ofSeconds(180))
+          .pollInterval(Duration.ofMillis(500))
+          .until(() -> !crater.process.isAlive() || crater.ready());
+    } catch (ConditionTimeoutException e) {
+      crater.process.destroyForcibly();
+      throw new IllegalStateException(name + " not ready within 3 minutes" + severe(log), e);
+    }
     if (!crater.process.isAlive()) {
-      throw new IllegalStateException("Payara Micro stopped; see " + log);
+      throw new IllegalStateException("Payara Micro stopped" + severe(log));
     }
     return crater;
+  }
+
+  /** Where the log is and its first SEVERE lines, so that a failed start explains itself in CI. */
+  private static String severe(Path log) throws IOException {
+    try (var lines = Files.lines(log, StandardCharsets.ISO_8859_1)) {
+      return "; see "
+          + log
+          + lines
+              .filter(line -> line.contains("SEVERE"))
+              .limit(5)
+              .map(line -> "\n  " + line.substring(0, Math.min(line.length(), 400)))
+              .collect(Collectors.joining());
+    }
   }
 
   /** The application's base URL, e.g. {@code http://127.0.0.1:PORT/crater/}. */

@@ -12,6 +12,7 @@ import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,6 +67,7 @@ public class Cluster {
   @Inject private AuthSettings auth;
   @Inject private NotebookSettings notebooks;
   @Inject private Clock clock;
+  @Inject private Event<ClusterStarted> started;
 
   @Resource private ManagedThreadFactory threads;
   @Resource private ManagedScheduledExecutorService scheduler;
@@ -80,6 +82,11 @@ public class Cluster {
 
   @PostConstruct
   void start() {
+    connect();
+    started.fire(new ClusterStarted());
+  }
+
+  private void connect() {
     Optional<KubeConnection> connection = settings.connection();
     if (connection.isEmpty()) {
       LOG.info(
