@@ -111,8 +111,8 @@ final class Stack implements AutoCloseable {
   private static ProcessBuilder payaraMicro(BenchSettings settings, int port, Path root) {
     return new ProcessBuilder(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "@" + settings.logging().resolveSibling("jvm.options"),
             "-Xmx512m",
-            "-Dmp.health.default.readiness.empty.response=DOWN",
             "-Djava.io.tmpdir=" + root,
             "-jar",
             settings.payaraMicro().toString(),

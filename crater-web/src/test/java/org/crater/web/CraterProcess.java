@@ -48,8 +48,8 @@ public final class CraterProcess implements AutoCloseable {
     ProcessBuilder builder =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "@" + target.resolve("../../deploy/jvm.options").normalize(),
                 "-Xmx512m",
-                "-Dmp.health.default.readiness.empty.response=DOWN",
                 "-Djava.io.tmpdir=" + target,
                 "-jar",
                 target.resolve("payara-micro.jar").toString(),

@@ -76,7 +76,8 @@ class ContainerImageTest {
 
   @Test
   void isNotReadyUntilTheWarHasDeployed() throws IOException {
-    assertThat(String.join(" ", args("ENV")))
+    assertThat(String.join(" ", args("ENTRYPOINT"))).contains("\"@/opt/crater/jvm.options\"");
+    assertThat(Files.readAllLines(Manifests.repoDir().resolve("deploy/jvm.options")))
         .contains("-Dmp.health.default.readiness.empty.response=DOWN");
   }
 

@@ -40,6 +40,7 @@ final class CraterProcess implements AutoCloseable {
     Path log = work.resolve("crater.log");
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("@" + target.resolve("../../deploy/jvm.options").normalize());
     command.add("-Xmx512m");
     command.add("-Djava.io.tmpdir=" + work);
     command.add("-jar");
