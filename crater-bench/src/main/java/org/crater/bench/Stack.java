@@ -144,6 +144,10 @@ final class Stack implements AutoCloseable {
     env.put("CRATER_AUTH_ADDRESS_ATTEMPTS", "1000000");
     env.put("CRATER_QUOTA_DEFAULT_MEMBER", "cpu=1000,memory=4Ti,nvidia.com/gpu=64");
     env.put("CRATER_QUOTA_DEFAULT_ACCOUNT", "cpu=90000,memory=900Ti,nvidia.com/gpu=90000");
+    // 16 clients submitting for 30 s queue thousands of jobs each, beyond the default cap of 500
+    // queued per user (a fairness policy): the scenarios measure accepted submissions, not
+    // refusals.
+    env.put("CRATER_JOBS_MAX_QUEUED_PER_USER", "1000000");
   }
 
   /**

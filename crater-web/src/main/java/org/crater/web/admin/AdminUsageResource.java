@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("api/v1/admin/usage")
 @AdminOnly
 @RequestScoped
-@Produces({MediaType.APPLICATION_JSON, "text/csv"})
+@Produces({MediaType.APPLICATION_JSON, UsageCsv.MEDIA_TYPE})
 @Tag(name = "Admin: usage", description = "Everyone's GPU-, CPU- and memory-hours")
 @APIResponse(
     responseCode = "403",
