@@ -123,6 +123,8 @@ final class Stack implements AutoCloseable {
             root.resolve("payara").toString(),
             "--logProperties",
             settings.logging().toString(),
+            "--prebootcommandfile",
+            settings.logging().resolveSibling("preboot.asadmin").toString(),
             "--deploy",
             settings.war().toString())
         .redirectErrorStream(true)

@@ -60,6 +60,8 @@ public final class CraterProcess implements AutoCloseable {
                 root.toString(),
                 "--logProperties",
                 target.resolve("../../deploy/logging.properties").normalize().toString(),
+                "--prebootcommandfile",
+                target.resolve("../../deploy/preboot.asadmin").normalize().toString(),
                 "--deploy",
                 System.getProperty("crater.war"))
             .redirectErrorStream(true)

@@ -82,6 +82,15 @@ class ContainerImageTest {
   }
 
   @Test
+  void letsCraterAnswerLargeHeaderBlocksBeforePayaraDoes() throws IOException {
+    assertThat(String.join(" ", args("ENTRYPOINT")))
+        .contains("\"--prebootcommandfile\", \"/opt/crater/preboot.asadmin\"");
+    // Above crater.http.max-header-bytes (16 KiB), so that Crater's 431 answers first.
+    assertThat(Files.readAllLines(Manifests.repoDir().resolve("deploy/preboot.asadmin")))
+        .anyMatch(l -> l.endsWith("http-listener.http.header-buffer-length-bytes=65536"));
+  }
+
+  @Test
   void sizesTheHeapByTheContainerLimit() throws IOException {
     assertThat(String.join(" ", args("ENV")))
         .contains("-XX:MaxRAMPercentage=")

@@ -50,6 +50,8 @@ final class CraterProcess implements AutoCloseable {
     Path logging = target.resolve("../../deploy/logging.properties").normalize();
     if (Files.exists(logging)) {
       command.addAll(List.of("--logProperties", logging.toString()));
+      command.addAll(
+          List.of("--prebootcommandfile", logging.resolveSibling("preboot.asadmin").toString()));
     }
     command.addAll(List.of("--deploy", target.resolve("crater.war").toString()));
     ProcessBuilder builder =

@@ -1,0 +1,130 @@
+package org.crater.web.common;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * What Crater judges of a request before any route sees it: the request line and the size of the
+ * headers, which Payara's servlet container cannot decode or would answer without a problem
+ * document (docs/architecture.md, "Requests the container cannot decode").
+ *
+ * @param method the request method
+ * @param target the raw, undecoded request target (path and query)
+ * @param headerBytes the size of the header fields, names and values
+ */
+public record RequestHead(String method, String target, int headerBytes) {
+
+  /**
+   * Why a request is refused.
+   *
+   * @param status the HTTP status
+   * @param code the problem code
+   * @param detail what is wrong, without echoing the request
+   */
+  public record Refusal(int status, String code, String detail) {}
+
+  /**
+   * Why this request is refused, if it is.
+   *
+   * @param maxHeaderBytes the largest header block answered
+   */
+  public Optional<Refusal> refusal(int maxHeaderBytes) {
+    if (headerBytes > maxHeaderBytes) {
+      return Optional.of(
+          new Refusal(
+              431,
+              "headers-too-large",
+              "The request header fields exceed " + maxHeaderBytes + " bytes."));
+    }
+    if ("TRACE".equals(method)) {
+      return Optional.of(new Refusal(405, "method-not-allowed", "TRACE is not served."));
+    }
+    if (isPlain(target)) {
+      return Optional.empty();
+    }
+    int query = target.indexOf('?');
+    String path = query < 0 ? target : target.substring(0, query);
+    Optional<Refusal> wrongPath = checkPath(path);
+    if (wrongPath.isPresent() || query < 0) {
+      return wrongPath;
+    }
+    return decode(target.substring(query + 1)) == null
+        ? Optional.of(bad("malformed-query", "The query string has a malformed percent-encoding."))
+        : Optional.empty();
+  }
+
+  /** Most targets: nothing encoded, nothing outside ASCII, no backslash; nothing to decode. */
+  private static boolean isPlain(String target) {
+    for (int i = 0; i < target.length(); i++) {
+      char c = target.charAt(i);
+      if (c == '%' || c == '\\' || c == 0 || c > 0x7f) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Optional<Refusal> checkPath(String path) {
+    byte[] bytes = decode(path);
+    if (bytes == null) {
+      return Optional.of(bad("malformed-path", "The path has a malformed percent-encoding."));
+    }
+    for (byte b : bytes) {
+      if (b == 0) {
+        return Optional.of(bad("malformed-path", "The path contains a NUL character."));
+      }
+      if (b == '\\') {
+        return Optional.of(bad("malformed-path", "The path contains a backslash."));
+      }
+    }
+    if (!isUtf8(bytes)) {
+      return Optional.of(bad("malformed-path", "The path is not valid UTF-8."));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The bytes {@code text} stands for (each character one byte, as the request line carried it;
+   * {@code %XX} one byte), or null where a {@code %} is not followed by two hex digits.
+   */
+  static byte[] decode(String text) {
+    ByteBuffer out = ByteBuffer.allocate(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c != '%') {
+        out.put((byte) c);
+        continue;
+      }
+      int high = i + 1 < text.length() ? Character.digit(text.charAt(i + 1), 16) : -1;
+      int low = i + 2 < text.length() ? Character.digit(text.charAt(i + 2), 16) : -1;
+      if (high < 0 || low < 0) {
+        return null;
+      }
+      out.put((byte) (high * 16 + low));
+      i += 2;
+    }
+    byte[] bytes = new byte[out.position()];
+    out.flip().get(bytes);
+    return bytes;
+  }
+
+  private static boolean isUtf8(byte[] bytes) {
+    try {
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes));
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
+    }
+  }
+
+  private static Refusal bad(String code, String detail) {
+    return new Refusal(400, code, detail);
+  }
+}
