@@ -1,5 +1,6 @@
 package org.crater.web.common;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -87,28 +88,30 @@ public record RequestHead(String method, String target, int headerBytes) {
   }
 
   /**
-   * The bytes {@code text} stands for (each character one byte, as the request line carried it;
-   * {@code %XX} one byte), or null where a {@code %} is not followed by two hex digits.
+   * The bytes {@code text} stands for ({@code %XX} one byte, any other character its UTF-8 bytes,
+   * one byte for ASCII), or null where a {@code %} is not followed by two hex digits.
    */
   static byte[] decode(String text) {
-    ByteBuffer out = ByteBuffer.allocate(text.length());
+    ByteArrayOutputStream out = new ByteArrayOutputStream(text.length());
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c != '%') {
-        out.put((byte) c);
-        continue;
+      if (c == '%') {
+        int high = i + 1 < text.length() ? Character.digit(text.charAt(i + 1), 16) : -1;
+        int low = i + 2 < text.length() ? Character.digit(text.charAt(i + 2), 16) : -1;
+        if (high < 0 || low < 0) {
+          return null;
+        }
+        out.write(high * 16 + low);
+        i += 2;
+      } else if (c < 0x80) {
+        out.write(c);
+      } else {
+        int end = Character.isHighSurrogate(c) && i + 1 < text.length() ? i + 2 : i + 1;
+        out.writeBytes(text.substring(i, end).getBytes(StandardCharsets.UTF_8));
+        i = end - 1;
       }
-      int high = i + 1 < text.length() ? Character.digit(text.charAt(i + 1), 16) : -1;
-      int low = i + 2 < text.length() ? Character.digit(text.charAt(i + 2), 16) : -1;
-      if (high < 0 || low < 0) {
-        return null;
-      }
-      out.put((byte) (high * 16 + low));
-      i += 2;
     }
-    byte[] bytes = new byte[out.position()];
-    out.flip().get(bytes);
-    return bytes;
+    return out.toByteArray();
   }
 
   private static boolean isUtf8(byte[] bytes) {

@@ -19,6 +19,7 @@ class RequestHeadTest {
         "/api/v1/users/%E5%BC%A0%E4%B8%89",
         "/api/v1/jobs?name=a%2Bb&q=%25",
         "/api/v1/jobs?",
+        "/api/v1/users/张三",
         "/"
       })
   void passesWhatTheContainerDecodes(String target) {
@@ -60,6 +61,7 @@ class RequestHeadTest {
   void decodesEachEscapeToOneByte() {
     assertThat(RequestHead.decode("a%41%e5b")).containsExactly('a', 'A', 0xe5, 'b');
     assertThat(RequestHead.decode("a%4")).isNull();
+    assertThat(RequestHead.decode("é")).containsExactly(0xc3, 0xa9);
   }
 
   @Test
