@@ -2,6 +2,7 @@ package org.crater.bench;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,6 +11,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.crater.sim.SimCluster;
 import org.crater.sim.SimConfig;
 import org.crater.sim.actor.NodePool;
@@ -89,7 +92,7 @@ final class Stack implements AutoCloseable {
     int port = freePort();
     Path root = settings.out().resolve(name);
     Files.createDirectories(root);
-    ProcessBuilder builder = payaraMicro(settings, port, root);
+    ProcessBuilder builder = payaraMicro(settings, settings.war(), port, root);
     Map<String, String> env = builder.environment();
     craterEnvironment(env, settings);
     env.putAll(clusterEnv);
@@ -108,7 +111,48 @@ final class Stack implements AutoCloseable {
     return new Stack(sim, payara, port, Duration.ofNanos(System.nanoTime() - started));
   }
 
-  private static ProcessBuilder payaraMicro(BenchSettings settings, int port, Path root) {
+  /**
+   * What Payara Micro costs before Crater does anything: the same server with the same options,
+   * deploying an application of one static page. It is measured like Crater, from the process start
+   * until the page has been served five times in a row, and at rest right after.
+   *
+   * @param readyIn from the process start until the page is served
+   * @param rssBytes resident memory then
+   */
+  record Bare(Duration readyIn, long rssBytes) {}
+
+  static Bare bare(BenchSettings settings) throws IOException, InterruptedException {
+    int port = freePort();
+    Path root = settings.out().resolve("bare");
+    Files.createDirectories(root);
+    Path war = root.resolve("bare.war");
+    try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(war))) {
+      zip.putNextEntry(new ZipEntry("index.html"));
+      zip.write("ok".getBytes(StandardCharsets.US_ASCII));
+      zip.closeEntry();
+    }
+    long started = System.nanoTime();
+    Process payara = payaraMicro(settings, war, port, root).start();
+    try {
+      String page = "http://127.0.0.1:" + port + "/bare/index.html";
+      long deadline = started + Duration.ofSeconds(300).toNanos();
+      int answered = 0;
+      while (answered < 5) {
+        answered = Http.text(page) != null ? answered + 1 : 0;
+        if (!payara.isAlive() || System.nanoTime() > deadline) {
+          throw new IllegalStateException("Payara Micro did not serve " + page);
+        }
+        Thread.sleep(100);
+      }
+      Duration readyIn = Duration.ofNanos(System.nanoTime() - started);
+      return new Bare(readyIn, rssBytes(payara.pid()));
+    } finally {
+      payara.destroyForcibly();
+      payara.waitFor();
+    }
+  }
+
+  private static ProcessBuilder payaraMicro(BenchSettings settings, Path war, int port, Path root) {
     return new ProcessBuilder(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "@" + settings.logging().resolveSibling("jvm.options"),
@@ -126,7 +170,7 @@ final class Stack implements AutoCloseable {
             "--prebootcommandfile",
             settings.logging().resolveSibling("preboot.asadmin").toString(),
             "--deploy",
-            settings.war().toString())
+            war.toString())
         .redirectErrorStream(true)
         .redirectOutput(root.resolve("crater.log").toFile());
   }
@@ -225,8 +269,11 @@ final class Stack implements AutoCloseable {
 
   /** Resident memory of the Payara Micro process. */
   long rssBytes() throws IOException {
-    for (String line :
-        Files.readAllLines(Path.of("/proc", Long.toString(payara.pid()), "status"))) {
+    return rssBytes(payara.pid());
+  }
+
+  private static long rssBytes(long pid) throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
       if (line.startsWith("VmRSS:")) {
         return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
       }

@@ -14,10 +14,14 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToIntFunction;
 import org.crater.k8s.common.KubeClients;
 import org.crater.k8s.workload.WorkloadNames;
 
-/** Ready time, memory at rest, submit → pod latency, sustained submission throughput. */
+/**
+ * Ready time, memory at rest, submit → pod latency, the request path's floor, sustained submission
+ * throughput.
+ */
 final class SubmitScenario {
 
   private final BenchSettings settings;
@@ -28,6 +32,10 @@ final class SubmitScenario {
 
   List<Row> run() throws Exception {
     List<Row> rows = new ArrayList<>();
+    Stack.Bare bare = Stack.bare(settings);
+    String alone = "Payara Micro alone, same options, serving one static page";
+    rows.add(row("ceiling", "time to ready", bare.readyIn().toMillis() / 1000.0, "s", "", alone));
+    rows.add(row("ceiling", "RSS at rest", bare.rssBytes() / MIB, "MiB", "", alone));
     try (Stack stack = Stack.start("submit", settings, settings.nodes(), 110)) {
       rows.add(
           row("start", "time to ready", stack.readyIn().toMillis() / 1000.0, "s", "<= 15", ""));
@@ -43,6 +51,7 @@ final class SubmitScenario {
       List<Http> users = signUp(stack, settings.clients(), "user");
       rows.addAll(latency(stack, users, "the first jobs after the start"));
       rows.addAll(latency(stack, users, "the next ones (warm)"));
+      rows.addAll(requestCeiling(users));
       rows.addAll(throughput(stack, users));
     }
     return rows;
@@ -76,34 +85,81 @@ final class SubmitScenario {
     }
   }
 
+  /**
+   * What the same clients get from requests far cheaper than a submission, on the same stack: the
+   * request path's own floor on this machine, the ceiling submission is held against beside
+   * MariaDB's commit rate.
+   */
+  private List<Row> requestCeiling(List<Http> users) throws Exception {
+    Duration each = Duration.ofSeconds(settings.scaled(10, 3));
+    String load = users.size() + " clients, " + each.toSeconds() + " s";
+    Load version = sustained(users, each, user -> user.get("api/v1/version").status());
+    Load me = sustained(users, each, user -> user.get("api/v1/auth/me").status());
+    return List.of(
+        row(
+            "ceiling",
+            "GET /api/v1/version (no token, no database)",
+            version.perSecond(),
+            "req/s",
+            "",
+            load),
+        row(
+            "ceiling",
+            "GET /api/v1/auth/me (token, two reads)",
+            me.perSecond(),
+            "req/s",
+            "",
+            load));
+  }
+
   /** Every client submits best-effort jobs back to back for the configured seconds. */
   private List<Row> throughput(Stack stack, List<Http> users) throws Exception {
-    AtomicLong accepted = new AtomicLong();
-    AtomicLong refused = new AtomicLong();
-    List<Double> requestMs = Collections.synchronizedList(new ArrayList<>());
     Map<String, Object> work = job("BEST_EFFORT", gpus(1), "sleep 2");
+    Load submit =
+        sustained(
+            users,
+            Duration.ofSeconds(settings.seconds()),
+            user -> user.post("api/v1/jobs", work).status());
+    String load = users.size() + " clients, " + settings.seconds() + " s";
+    return List.of(
+        row("throughput", "REST submit", submit.perSecond(), "jobs/s", ">= 1000", load),
+        row("throughput", "submit request p50", p(submit.requestMs(), 50), "ms", "", load),
+        row("throughput", "submit request p99", p(submit.requestMs(), 99), "ms", "", load),
+        row("throughput", "refused or failed", submit.failed(), "requests", "", load),
+        row("throughput", "RSS under load", stack.rssBytes() / MIB, "MiB", "", ""),
+        heap("throughput", stack, "under load"));
+  }
+
+  /**
+   * What {@code users} got from sending {@code call} back to back, one client each, for {@code
+   * length}.
+   *
+   * @param perSecond answers of 2xx per second
+   * @param failed the other answers
+   * @param requestMs every request's time
+   */
+  private record Load(double perSecond, long failed, List<Double> requestMs) {}
+
+  private static Load sustained(List<Http> users, Duration length, ToIntFunction<Http> call)
+      throws InterruptedException {
+    AtomicLong succeeded = new AtomicLong();
+    AtomicLong failed = new AtomicLong();
+    List<Double> requestMs = Collections.synchronizedList(new ArrayList<>());
     long started = System.nanoTime();
-    long end = started + Duration.ofSeconds(settings.seconds()).toNanos();
+    long end = started + length.toNanos();
     parallel(
         users.size(),
         i -> {
           Http user = users.get(i);
           while (System.nanoTime() < end) {
             long t = System.nanoTime();
-            int status = user.post("api/v1/jobs", work).status();
+            int status = call.applyAsInt(user);
             requestMs.add((System.nanoTime() - t) / 1e6);
-            (status == 201 ? accepted : refused).incrementAndGet();
+            (status / 100 == 2 ? succeeded : failed).incrementAndGet();
           }
         });
     double seconds = (System.nanoTime() - started) / 1e9;
-    String load = users.size() + " clients, " + settings.seconds() + " s";
-    return List.of(
-        row("throughput", "REST submit", accepted.get() / seconds, "jobs/s", ">= 1000", load),
-        row("throughput", "submit request p50", p(requestMs, 50), "ms", "", load),
-        row("throughput", "submit request p99", p(requestMs, 99), "ms", "", load),
-        row("throughput", "refused or failed", refused.get(), "requests", "", load),
-        row("throughput", "RSS under load", stack.rssBytes() / MIB, "MiB", "", ""),
-        heap("throughput", stack, "under load"));
+    return new Load(succeeded.get() / seconds, failed.get(), requestMs);
   }
 
   private static double p(List<Double> values, double percentile) {
