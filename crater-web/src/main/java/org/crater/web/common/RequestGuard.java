@@ -40,11 +40,11 @@ final class RequestGuard extends HttpHandler {
   @Override
   public void service(Request request, Response response) throws Exception {
     HttpRequestPacket packet = request.getRequest();
-    String query = packet.getQueryString();
     RequestHead head =
         new RequestHead(
             packet.getMethod().getMethodString(),
-            packet.getRequestURIRef().getURI() + (query == null ? "" : "?" + query),
+            packet.getRequestURIRef().getURI(),
+            packet.getQueryString(),
             headerBytes(packet.getHeaders()));
     Optional<Refusal> refusal = head.refusal(maxHeaderBytes);
     if (refusal.isPresent()) {

@@ -13,10 +13,11 @@ import java.util.Optional;
  * document (docs/architecture.md, "Requests the container cannot decode").
  *
  * @param method the request method
- * @param target the raw, undecoded request target (path and query)
+ * @param path the raw, undecoded path of the request target
+ * @param query its raw query, or null where it has none
  * @param headerBytes the size of the header fields, names and values
  */
-public record RequestHead(String method, String target, int headerBytes) {
+public record RequestHead(String method, String path, String query, int headerBytes) {
 
   /**
    * Why a request is refused.
@@ -43,24 +44,22 @@ public record RequestHead(String method, String target, int headerBytes) {
     if ("TRACE".equals(method)) {
       return Optional.of(new Refusal(405, "method-not-allowed", "TRACE is not served."));
     }
-    if (isPlain(target)) {
-      return Optional.empty();
-    }
-    int query = target.indexOf('?');
-    String path = query < 0 ? target : target.substring(0, query);
-    Optional<Refusal> wrongPath = checkPath(path);
-    if (wrongPath.isPresent() || query < 0) {
+    Optional<Refusal> wrongPath = isPlain(path) ? Optional.empty() : checkPath(path);
+    if (wrongPath.isPresent() || query == null || isPlain(query)) {
       return wrongPath;
     }
-    return decode(target.substring(query + 1)) == null
+    return decode(query) == null
         ? Optional.of(bad("malformed-query", "The query string has a malformed percent-encoding."))
         : Optional.empty();
   }
 
-  /** Most targets: nothing encoded, nothing outside ASCII, no backslash; nothing to decode. */
-  private static boolean isPlain(String target) {
-    for (int i = 0; i < target.length(); i++) {
-      char c = target.charAt(i);
+  /**
+   * Most paths and queries: nothing encoded, nothing outside ASCII, no backslash; nothing to
+   * decode.
+   */
+  private static boolean isPlain(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
       if (c == '%' || c == '\\' || c == 0 || c > 0x7f) {
         return false;
       }

@@ -66,14 +66,19 @@ class RequestHeadTest {
 
   @Test
   void refusesAHeaderBlockOverTheBound() {
-    assertThat(new RequestHead("GET", "/api/v1/jobs", 16 * 1024).refusal(16 * 1024)).isEmpty();
-    assertThat(new RequestHead("GET", "/api/v1/jobs", 16 * 1024 + 1).refusal(16 * 1024))
+    assertThat(new RequestHead("GET", "/api/v1/jobs", null, 16 * 1024).refusal(16 * 1024))
+        .isEmpty();
+    assertThat(new RequestHead("GET", "/api/v1/jobs", null, 16 * 1024 + 1).refusal(16 * 1024))
         .map(Refusal::status)
         .contains(431);
   }
 
   private static Optional<Refusal> refusal(String method, String target) {
-    return new RequestHead(method, target, 100).refusal(16 * 1024);
+    int query = target.indexOf('?');
+    return query < 0
+        ? new RequestHead(method, target, null, 100).refusal(16 * 1024)
+        : new RequestHead(method, target.substring(0, query), target.substring(query + 1), 100)
+            .refusal(16 * 1024);
   }
 
   private static String detail(Optional<Refusal> refusal) {
