@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -134,16 +135,7 @@ final class Stack implements AutoCloseable {
     long started = System.nanoTime();
     Process payara = payaraMicro(settings, war, port, root).start();
     try {
-      String page = "http://127.0.0.1:" + port + "/bare/index.html";
-      long deadline = started + Duration.ofSeconds(300).toNanos();
-      int answered = 0;
-      while (answered < 5) {
-        answered = Http.text(page) != null ? answered + 1 : 0;
-        if (!payara.isAlive() || System.nanoTime() > deadline) {
-          throw new IllegalStateException("Payara Micro did not serve " + page);
-        }
-        Thread.sleep(100);
-      }
+      awaitAnswering(payara, started, "http://127.0.0.1:" + port + "/bare/index.html");
       Duration readyIn = Duration.ofNanos(System.nanoTime() - started);
       return new Bare(readyIn, rssBytes(payara.pid()));
     } finally {
@@ -201,16 +193,24 @@ final class Stack implements AutoCloseable {
    */
   private static void awaitReady(Process payara, int port, long started)
       throws InterruptedException {
-    String ready = "http://127.0.0.1:" + port + "/health/ready";
-    String version = "http://127.0.0.1:" + port + "/crater/api/v1/version";
+    awaitAnswering(
+        payara,
+        started,
+        "http://127.0.0.1:" + port + "/health/ready",
+        "http://127.0.0.1:" + port + "/crater/api/v1/version");
+  }
+
+  /** Until every one of {@code urls} has answered 200 five times in a row. */
+  private static void awaitAnswering(Process payara, long started, String... urls)
+      throws InterruptedException {
     long deadline = started + Duration.ofSeconds(300).toNanos();
     // Payara Micro may answer 404/503 for a moment after the first 200: wait for five in a row.
     int answered = 0;
     while (answered < 5) {
-      boolean up = Http.text(ready) != null && Http.text(version) != null;
+      boolean up = Arrays.stream(urls).allMatch(url -> Http.text(url) != null);
       answered = up ? answered + 1 : 0;
       if (!payara.isAlive() || System.nanoTime() > deadline) {
-        throw new IllegalStateException("not ready in time");
+        throw new IllegalStateException("not answering in time: " + String.join(", ", urls));
       }
       Thread.sleep(100);
     }
