@@ -2,9 +2,11 @@ package org.crater.ejb.scheduler;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.crater.k8s.common.CraterLabels;
 import org.crater.k8s.node.NodeInventory;
@@ -17,17 +19,30 @@ import org.crater.model.quota.ResourceVector;
  * Placement is first-fit, node by node in name order, all replicas or none. It is an estimate the
  * real scheduler confirms, good enough never to admit what cannot run now. Nodes {@link #reserve}d
  * for an attempt take no other attempt's replicas.
+ *
+ * <p>First-fit over thousands of nodes would walk the same full nodes for every job of a pass. As
+ * long as no room is given back, a node that could not take a replica of some shape (resources and
+ * GPU model) still cannot, so the room remembers, per shape, the first node worth trying; giving
+ * room back forgets it all. Attempts that hold reservations see nodes the others do not and always
+ * walk from the first node.
  */
 final class Room {
 
   private final Map<String, Node> nodes;
+  private final Node[] ordered;
   private final Map<String, List<String>> placements;
   private final Map<String, String> reservedFor = new HashMap<>();
+  private final Set<String> holders = new HashSet<>();
+  private final Map<Shape, Integer> firstOpen = new HashMap<>();
 
   private Room(Map<String, Node> nodes, Map<String, List<String>> placements) {
     this.nodes = nodes;
+    this.ordered = nodes.values().toArray(Node[]::new);
     this.placements = placements;
   }
+
+  /** What one replica asks for, as far as placing it goes. */
+  private record Shape(ResourceVector perReplica, String gpuModel) {}
 
   /**
    * A node of the room: its GPU model, what it could hold empty, and what is free now. A node that
@@ -88,6 +103,7 @@ final class Room {
     placements.forEach((k, v) -> placed.put(k, new ArrayList<>(v)));
     Room copy = new Room(copied, placed);
     copy.reservedFor.putAll(reservedFor);
+    copy.holders.addAll(holders);
     return copy;
   }
 
@@ -106,18 +122,26 @@ final class Room {
    * replicas take their room until {@link #release}d.
    */
   boolean place(String attempt, ResourceVector perReplica, String gpuModel, int replicas) {
+    Shape shape = holders.contains(attempt) ? null : new Shape(perReplica, gpuModel);
+    int first = ordered.length;
     List<String> chosen = new ArrayList<>();
-    for (Node node : nodes.values()) {
+    for (int i = shape == null ? 0 : firstOpen.getOrDefault(shape, 0);
+        i < ordered.length && chosen.size() < replicas;
+        i++) {
+      Node node = ordered[i];
       if (!node.usable() || !matches(node, gpuModel, perReplica) || !openTo(node, attempt)) {
         continue;
+      }
+      if (fits(node.free(), perReplica)) {
+        first = Math.min(first, i);
       }
       while (chosen.size() < replicas && fits(node.free(), perReplica)) {
         take(node.free(), perReplica, -1);
         chosen.add(node.name());
       }
-      if (chosen.size() == replicas) {
-        break;
-      }
+    }
+    if (shape != null) {
+      firstOpen.put(shape, first);
     }
     if (chosen.size() < replicas) {
       chosen.forEach(name -> take(nodes.get(name).free(), perReplica, +1));
@@ -152,6 +176,7 @@ final class Room {
       }
       if (copies >= replicas) {
         chosen.forEach(name -> reservedFor.put(name, attempt));
+        holders.add(attempt);
         return chosen;
       }
     }
@@ -169,6 +194,7 @@ final class Room {
     if (held == null) {
       return;
     }
+    firstOpen.clear();
     for (String name : held) {
       Node node = nodes.get(name);
       if (node != null) {
