@@ -46,6 +46,7 @@ public final class ClusterCache implements AutoCloseable {
   private final Tombstones tombstones = new Tombstones(5_000);
   private final List<LongConsumer> jobListeners = new CopyOnWriteArrayList<>();
   private final List<Runnable> inventoryListeners = new CopyOnWriteArrayList<>();
+  private final NodeInventoryBuilder inventoryBuilder = new NodeInventoryBuilder();
   private volatile NodeInventory inventory;
   private volatile boolean inventoryStale = true;
   private volatile NodeInventory emptyNodes;
@@ -70,7 +71,7 @@ public final class ClusterCache implements AutoCloseable {
       volcanoJobs.addHandler(handler(this::jobChanged));
     }
     if (nodes != null) {
-      nodes.addHandler(handler(n -> nodesChanged()));
+      nodes.addHandler(new NodeHandler());
     }
   }
 
@@ -206,15 +207,14 @@ public final class ClusterCache implements AutoCloseable {
 
   /**
    * A snapshot of the nodes with every cached bound pod charged against them. Built again only
-   * after capacity may have moved (a node changed, a pod was bound, ended or deleted), so reading
-   * it is cheap.
+   * after capacity may have moved (a node changed, a pod was bound, ended or deleted), and then
+   * only the nodes that changed are looked at again, so reading it is cheap.
    */
   public NodeInventory inventory() {
     NodeInventory current = inventory;
     if (current == null || inventoryStale) {
       inventoryStale = false;
-      List<V1Node> nodeList = nodes == null ? List.of() : List.copyOf(nodes.list());
-      current = NodeInventoryBuilder.build(nodeList, pods.list(), clock.instant());
+      current = inventoryBuilder.build(clock.instant());
       inventory = current;
     }
     return current;
@@ -227,6 +227,27 @@ public final class ClusterCache implements AutoCloseable {
   private void nodesChanged() {
     nodesStale = true;
     fireInventory();
+  }
+
+  /** Keeps the inventory's nodes and tells of capacity that may have moved. */
+  private final class NodeHandler implements ResourceEventHandler<V1Node> {
+    @Override
+    public void onAdd(V1Node node) {
+      inventoryBuilder.node(node);
+      nodesChanged();
+    }
+
+    @Override
+    public void onUpdate(V1Node oldNode, V1Node newNode) {
+      inventoryBuilder.node(newNode);
+      nodesChanged();
+    }
+
+    @Override
+    public void onDelete(V1Node node, boolean finalStateUnknown) {
+      inventoryBuilder.nodeGone(node.getMetadata().getName());
+      nodesChanged();
+    }
   }
 
   private void fireInventory() {
@@ -258,6 +279,7 @@ public final class ClusterCache implements AutoCloseable {
   private final class PodHandler implements ResourceEventHandler<V1Pod> {
     @Override
     public void onAdd(V1Pod pod) {
+      inventoryBuilder.pod(null, pod);
       jobChanged(pod);
       if (nodeName(pod) != null) {
         fireInventory();
@@ -266,6 +288,7 @@ public final class ClusterCache implements AutoCloseable {
 
     @Override
     public void onUpdate(V1Pod oldPod, V1Pod newPod) {
+      inventoryBuilder.pod(oldPod, newPod);
       jobChanged(newPod);
       if (!Objects.equals(nodeName(oldPod), nodeName(newPod))
           || !Objects.equals(phase(oldPod), phase(newPod))) {
@@ -279,6 +302,7 @@ public final class ClusterCache implements AutoCloseable {
       if (key != null) {
         tombstones.record(key, PodObservation.of(pod, true));
       }
+      inventoryBuilder.pod(pod, null);
       jobChanged(pod);
       if (nodeName(pod) != null) {
         fireInventory();

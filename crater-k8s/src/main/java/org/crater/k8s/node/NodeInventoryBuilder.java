@@ -9,10 +9,12 @@ import io.kubernetes.client.openapi.models.V1ResourceRequirements;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -24,38 +26,89 @@ import org.crater.k8s.common.ResourceAmounts;
  * counts against its node while bound and not Succeeded/Failed; its request is what the
  * kube-scheduler charges: max(sum of containers, largest init container) plus overhead, with limits
  * standing in for missing requests.
+ *
+ * <p>An instance keeps the inventory between builds: it is told every node and pod change (as the
+ * informers see them) and views again only the nodes whose object or charged pods changed since the
+ * last build, so a build over thousands of nodes costs what changed, not the whole cluster. Its
+ * methods may be called from any thread.
  */
 public final class NodeInventoryBuilder {
 
-  private NodeInventoryBuilder() {}
+  private final Map<String, V1Node> nodes = new HashMap<>();
+  private final Map<String, Map<String, ResourceAmounts>> charged = new HashMap<>();
+  private final Map<String, NodeView> views = new TreeMap<>();
+  private final Set<String> changed = new HashSet<>();
 
   /**
    * The snapshot of {@code nodes} with {@code pods} charged against the nodes they are bound to.
    */
   public static NodeInventory build(Collection<V1Node> nodes, Collection<V1Pod> pods, Instant now) {
-    Map<String, ResourceAmounts> allocated = new HashMap<>();
-    Map<String, List<String>> podsByNode = new HashMap<>();
-    for (V1Pod pod : pods) {
-      String node = pod.getSpec() == null ? null : pod.getSpec().getNodeName();
-      if (node == null || node.isEmpty() || terminated(pod)) {
-        continue;
+    NodeInventoryBuilder builder = new NodeInventoryBuilder();
+    nodes.forEach(builder::node);
+    pods.forEach(pod -> builder.pod(null, pod));
+    return builder.build(now);
+  }
+
+  /** A node was added or changed. */
+  public synchronized void node(V1Node node) {
+    String name = node.getMetadata().getName();
+    nodes.put(name, node);
+    changed.add(name);
+  }
+
+  /** A node is gone. */
+  public synchronized void nodeGone(String name) {
+    nodes.remove(name);
+    changed.add(name);
+  }
+
+  /** A pod changed from {@code before} to {@code after}; null for absent (added, gone). */
+  public synchronized void pod(V1Pod before, V1Pod after) {
+    Charge was = Charge.of(before);
+    Charge now = Charge.of(after);
+    if (Objects.equals(was, now)) {
+      return;
+    }
+    if (was != null) {
+      charged.getOrDefault(was.node(), new HashMap<>()).remove(was.pod());
+      changed.add(was.node());
+    }
+    if (now != null) {
+      charged.computeIfAbsent(now.node(), k -> new HashMap<>()).put(now.pod(), now.request());
+      changed.add(now.node());
+    }
+  }
+
+  /** The snapshot of the nodes and pods told so far. */
+  public synchronized NodeInventory build(Instant now) {
+    for (String name : changed) {
+      V1Node node = nodes.get(name);
+      Map<String, ResourceAmounts> pods = charged.getOrDefault(name, Map.of());
+      if (pods.isEmpty()) {
+        charged.remove(name);
       }
-      allocated.merge(node, requests(pod.getSpec()), ResourceAmounts::plus);
-      podsByNode
-          .computeIfAbsent(node, k -> new ArrayList<>())
-          .add(pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName());
+      if (node == null) {
+        views.remove(name);
+      } else {
+        views.put(name, view(node, pods));
+      }
     }
-    List<NodeView> views = new ArrayList<>();
-    for (V1Node node : nodes) {
-      String name = node.getMetadata().getName();
-      views.add(
-          view(
-              node,
-              allocated.getOrDefault(name, ResourceAmounts.ZERO),
-              podsByNode.getOrDefault(name, List.of())));
+    changed.clear();
+    List<NodeView> list = List.copyOf(views.values());
+    return new NodeInventory(list, summarise(list), now);
+  }
+
+  /** What a pod takes from its node while it counts against it. */
+  private record Charge(String node, String pod, ResourceAmounts request) {
+
+    static Charge of(V1Pod pod) {
+      String node = pod == null || pod.getSpec() == null ? null : pod.getSpec().getNodeName();
+      if (node == null || node.isEmpty() || terminated(pod)) {
+        return null;
+      }
+      String key = pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName();
+      return new Charge(node, key, requests(pod.getSpec()));
     }
-    views.sort(Comparator.comparing(NodeView::name));
-    return new NodeInventory(views, summarise(views), now);
   }
 
   /** The resources the scheduler charges for one pod spec. */
@@ -90,7 +143,11 @@ public final class NodeInventoryBuilder {
     return "Succeeded".equals(phase) || "Failed".equals(phase);
   }
 
-  private static NodeView view(V1Node node, ResourceAmounts allocated, List<String> pods) {
+  private static NodeView view(V1Node node, Map<String, ResourceAmounts> pods) {
+    ResourceAmounts allocated = ResourceAmounts.ZERO;
+    for (ResourceAmounts request : pods.values()) {
+      allocated = allocated.plus(request);
+    }
     ResourceAmounts capacity = ResourceAmounts.of(node.getStatus().getCapacity());
     ResourceAmounts allocatable =
         node.getStatus().getAllocatable() == null
@@ -98,7 +155,7 @@ public final class NodeInventoryBuilder {
             : ResourceAmounts.of(node.getStatus().getAllocatable());
     boolean schedulable =
         node.getSpec() == null || !Boolean.TRUE.equals(node.getSpec().getUnschedulable());
-    List<String> sorted = new ArrayList<>(pods);
+    List<String> sorted = new ArrayList<>(pods.keySet());
     sorted.sort(null);
     return new NodeView(
         node.getMetadata().getName(),

@@ -16,6 +16,8 @@ import io.kubernetes.client.openapi.models.V1ResourceRequirements;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
 import org.crater.k8s.common.ResourceAmounts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -165,5 +167,43 @@ class NodeInventoryBuilderTest {
             Instant.EPOCH);
     assertThat(over.node("n").orElseThrow().free().get("nvidia.com/gpu")).isEqualTo(-1);
     assertThat(over.free().get("nvidia.com/gpu")).isZero();
+  }
+
+  @Test
+  void aKeptInventoryAgreesWithOneBuiltAfreshOverAThousandRandomChanges() {
+    Random random = new Random(16);
+    NodeInventoryBuilder kept = new NodeInventoryBuilder();
+    Map<String, V1Node> nodes = new TreeMap<>();
+    Map<String, V1Pod> pods = new TreeMap<>();
+    String[] phases = {"Pending", "Running", "Succeeded", "Failed"};
+    for (int step = 0; step < 1_000; step++) {
+      String nodeName = "n" + random.nextInt(6);
+      String podName = "p" + random.nextInt(30);
+      switch (random.nextInt(6)) {
+        case 0 -> {
+          V1Node node = node(nodeName, random.nextBoolean() ? "A100" : "V100", 8, true);
+          nodes.put(nodeName, node);
+          kept.node(node);
+        }
+        case 1 -> {
+          nodes.remove(nodeName);
+          kept.nodeGone(nodeName);
+        }
+        case 2 -> kept.pod(pods.remove(podName), null);
+        default -> {
+          String boundTo = random.nextInt(5) == 0 ? null : nodeName;
+          String gpus = Integer.toString(random.nextInt(4));
+          V1Pod pod = pod(podName, boundTo, phases[random.nextInt(4)], "1", gpus);
+          kept.pod(pods.put(podName, pod), pod);
+        }
+      }
+      if (random.nextInt(10) == 0) {
+        assertThat(kept.build(Instant.EPOCH))
+            .as("step %d", step)
+            .isEqualTo(NodeInventoryBuilder.build(nodes.values(), pods.values(), Instant.EPOCH));
+      }
+    }
+    assertThat(kept.build(Instant.EPOCH))
+        .isEqualTo(NodeInventoryBuilder.build(nodes.values(), pods.values(), Instant.EPOCH));
   }
 }
