@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -77,6 +79,7 @@ public class Cluster {
   private ClusterCache cache;
   private ClusterGateway gateway;
   private LeaderElector elector;
+  private ScheduledExecutorService leaseThread;
   private volatile long epoch;
   private final List<Runnable> leadershipListeners = new CopyOnWriteArrayList<>();
 
@@ -127,12 +130,18 @@ public class Cluster {
         .withNodeLoss(settings.nodeLoss());
   }
 
-  /** The Lease election of this replica; winning it starts the claim of the next epoch. */
+  /**
+   * The Lease election of this replica; winning it starts the claim of the next epoch. It renews on
+   * a thread of its own: on the container's shared scheduled executor (one thread) a long task
+   * ahead of it, such as writing a large audit batch under load, delayed renewals past the renew
+   * deadline, and the leader paused its passes until the next one.
+   */
   private LeaderElector elector(KubeConnection connection, String identity) {
+    leaseThread = Executors.newSingleThreadScheduledExecutor(threads);
     return new LeaderElector(
         connection.requests(),
         settings.lease(identity),
-        scheduler,
+        leaseThread,
         new LeadershipListener() {
           @Override
           public void onStartedLeading() {
@@ -153,6 +162,7 @@ public class Cluster {
   void stop() {
     if (elector != null) {
       elector.stop(true);
+      leaseThread.shutdownNow();
     }
     if (cache != null) {
       cache.close();
