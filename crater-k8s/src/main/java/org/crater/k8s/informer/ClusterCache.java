@@ -185,9 +185,9 @@ public final class ClusterCache implements AutoCloseable {
     tombstones.unexpect(JobKeys.indexKey(jobId, attempt));
   }
 
-  /** The GPU models of the cached nodes; cheaper than {@link #inventory()}. */
+  /** The GPU models of the cached nodes; built again only after a node changed. */
   public SortedSet<String> gpuModels() {
-    return nodes == null ? new TreeSet<>() : NodeInventoryBuilder.models(nodes.list());
+    return new TreeSet<>(emptyNodes().models().keySet());
   }
 
   /**

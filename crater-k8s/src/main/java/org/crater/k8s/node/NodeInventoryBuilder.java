@@ -15,9 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.SortedSet;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.crater.k8s.common.CraterLabels;
 import org.crater.k8s.common.ResourceAmounts;
 
@@ -167,22 +165,6 @@ public final class NodeInventoryBuilder {
         allocated,
         allocatable.minus(allocated),
         sorted);
-  }
-
-  /** The GPU models of these nodes (cheap: no pods involved). */
-  public static SortedSet<String> models(Collection<V1Node> nodes) {
-    SortedSet<String> models = new TreeSet<>();
-    for (V1Node node : nodes) {
-      ResourceAmounts capacity =
-          node.getStatus() == null
-              ? ResourceAmounts.ZERO
-              : ResourceAmounts.of(node.getStatus().getCapacity());
-      String model = gpuModel(node, capacity);
-      if (model != null) {
-        models.add(model);
-      }
-    }
-    return models;
   }
 
   private static boolean ready(V1Node node) {
