@@ -182,6 +182,15 @@ public class Cluster {
     return epoch > 0 && elector != null && elector.isLeader();
   }
 
+  /**
+   * True from claiming an epoch until stepping down: unlike {@link #isLeader()}, it stays true
+   * while a renewal of the Lease is merely late, so what the leader keeps track of is not lost
+   * meanwhile. Acting as leader still needs {@link #epoch()}.
+   */
+  public boolean claimedEpoch() {
+    return epoch > 0;
+  }
+
   /** The epoch this replica leads under, 0 while it does not lead. */
   public long epoch() {
     long current = epoch;

@@ -141,9 +141,12 @@ public class Scheduler {
     return last.reservedAgainst(jobId);
   }
 
-  /** Plans a pass after every committed change of jobs. */
+  /**
+   * Plans a pass after every committed change of jobs. The change is noted even while a late Lease
+   * renewal pauses the passes: the book must not miss it when they resume.
+   */
   public void jobsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) JobsChanged change) {
-    if (cluster.isLeader()) {
+    if (cluster.claimedEpoch()) {
       changed.addAll(change.jobIds());
       requestPass();
     }

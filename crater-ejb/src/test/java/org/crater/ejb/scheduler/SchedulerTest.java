@@ -55,6 +55,7 @@ class SchedulerTest {
   @DisplayName("a replica that does not lead plans nothing and reads nothing")
   void followerDoesNotPlan() {
     cluster.epoch = 0;
+    cluster.claimed = false;
     store.rows.add(row(1, ALICE, Slo.GUARANTEED, 2, JobPhase.QUEUEING));
 
     scheduler.requestPass();
@@ -97,6 +98,25 @@ class SchedulerTest {
     store.rows.add(row(2, BOB, Slo.BEST_EFFORT, 1, JobPhase.QUEUEING));
 
     scheduler.jobsChanged(JobsChanged.of(2));
+
+    assertThat(store.fullReads).isEqualTo(1);
+    assertThat(store.readByIds).containsExactly(List.of(2L));
+    assertThat(store.applied).containsExactly("admit=[2] preempt=[] epoch=3");
+  }
+
+  @Test
+  @DisplayName("a change committed while a Lease renewal is late is planned when it comes")
+  void changeDuringALateRenewalIsPlannedAfter() {
+    scheduler.requestPass();
+    store.rows.add(row(2, BOB, Slo.BEST_EFFORT, 1, JobPhase.QUEUEING));
+    cluster.epoch = 0;
+    cluster.leader = false;
+
+    scheduler.jobsChanged(JobsChanged.of(2));
+    assertThat(store.applied).isEmpty();
+    cluster.epoch = EPOCH;
+    cluster.leader = true;
+    scheduler.requestPass();
 
     assertThat(store.fullReads).isEqualTo(1);
     assertThat(store.readByIds).containsExactly(List.of(2L));
@@ -189,6 +209,7 @@ class SchedulerTest {
   static final class FakeCluster extends Cluster {
     long epoch = EPOCH;
     boolean leader = true;
+    boolean claimed = true;
     boolean synced = true;
     List<String> bound = List.of();
     final List<Long> fenced = new ArrayList<>();
@@ -201,6 +222,11 @@ class SchedulerTest {
     @Override
     public boolean isLeader() {
       return leader;
+    }
+
+    @Override
+    public boolean claimedEpoch() {
+      return claimed;
     }
 
     @Override
